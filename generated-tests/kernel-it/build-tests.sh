@@ -8,7 +8,11 @@
 # path to a .c file, which is first copied there (convenience for prototypes);
 # a path to a .h file is copied there too (a header a test includes).
 # The Makefile is not edited: the test list is overridden on the command line.
-# env: SPTEGEN_EXTRA_CFLAGS  extra flags for both builds (e.g. -Werror)
+# env: SPTEGEN_EXTRA_CFLAGS  extra flags for both builds
+#      SPTEGEN_STRICT=1       first compile each test alone with -Wall -Wextra
+#                             -Werror (-fsyntax-only); the selftest library
+#                             headers are included as system headers so that
+#                             only warnings in the test's own code count
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -36,6 +40,21 @@ for t in "$@"; do
 	names+=("$archdir/$t")
 done
 
+strict_check() {
+	local n t0=$(now_s)
+	for n in "${names[@]}"; do
+		if ! timeout 300 nice gcc -fsyntax-only -D_GNU_SOURCE -std=gnu99 -DCONFIG_64BIT \
+			-march=x86-64-v2 -Wall -Wextra -Werror -Wstrict-prototypes \
+			-isystem "$tree/tools/include" -isystem "$tree/tools/arch/x86/include" \
+			-isystem "$tree/usr/include" -isystem "$K/include" \
+			-isystem "$K/include/$archdir" -isystem "$K/.." -I"$K/$archdir" \
+			"$K/$n.c" >&2; then
+			die "strict compile (-Wall -Wextra -Werror) of $n failed"
+		fi
+	done
+	log "strict -Wall -Wextra -Werror check passed in $(elapsed "$t0") s"
+}
+
 build() {
 	local kind=$1 o=$out/$1 cflags=${SPTEGEN_EXTRA_CFLAGS:-} t0
 	[ "$kind" = static ] && cflags="$cflags -static"
@@ -57,6 +76,7 @@ build() {
 	log "$kind build of ${#names[@]} test(s) in $(elapsed "$t0") s -> $o/$archdir"
 }
 
+[ "${SPTEGEN_STRICT:-0}" = 1 ] && strict_check
 build dynamic
 build static
 echo "$out"
