@@ -41,7 +41,8 @@ for t in "$@"; do
 done
 
 strict_check() {
-	local n t0=$(now_s)
+	local n t0
+	t0=$(now_s)
 	for n in "${names[@]}"; do
 		if ! timeout 300 nice gcc -fsyntax-only -D_GNU_SOURCE -std=gnu99 -DCONFIG_64BIT \
 			-march=x86-64-v2 -Wall -Wextra -Werror -Wstrict-prototypes \

@@ -3,6 +3,7 @@
 # Sourced by the other scripts; not executable on its own.
 
 SPTEGEN_KERNEL_WORK=${SPTEGEN_KERNEL_WORK:-/var/tmp/sptegen-kernel}
+# shellcheck disable=SC2034 # used by the scripts that source this file
 KIT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 log() { printf '[%s] %s\n' "$(basename "$0")" "$*" >&2; }

@@ -75,7 +75,7 @@ pick_kernel_pkg() {
 }
 kpkg=$(pick_kernel_pkg)
 kd=$W/kernel/$kpkg
-if [ ! -f "$kd/.extracted" ]; then
+if [ ! -f "$kd/.extracted" ] || ! compgen -G "$kd/root/boot/vmlinuz-*" >/dev/null; then
 	log "downloading $kpkg"
 	rm -rf "$kd"; mkdir -p "$kd/deb"
 	(cd "$kd/deb" && timeout 600 apt-get -qq download "$kpkg" >&2) ||
@@ -84,9 +84,11 @@ if [ ! -f "$kd/.extracted" ]; then
 	rm -f "$kd"/deb/*.deb
 	touch "$kd/.extracted"
 fi
-vmlinuz=$(ls "$kd"/root/boot/vmlinuz-* 2>/dev/null | head -n1)
-moddir=$(ls -d "$kd"/root/lib/modules/* 2>/dev/null | head -n1)
-[ -n "$vmlinuz" ] && [ -n "$moddir" ] || die "no vmlinuz/modules in $kd/root"
+vmlinuz=$(find "$kd/root/boot" -maxdepth 1 -name 'vmlinuz-*' 2>/dev/null | sort | head -n1)
+moddir=$(find "$kd/root/lib/modules" -mindepth 1 -maxdepth 1 -type d 2>/dev/null | sort | head -n1)
+if [ -z "$vmlinuz" ] || [ -z "$moddir" ]; then
+	die "no vmlinuz/modules in $kd/root (remove $kd to re-download)"
+fi
 
 "$KIT_DIR/make-initramfs.sh" "$moddir" "$W/run/initramfs.cpio" "${bins[@]}"
 log "kernel $kpkg ready, initramfs built ($(elapsed "$t0") s)"
