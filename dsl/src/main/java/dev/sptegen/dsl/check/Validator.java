@@ -1,0 +1,74 @@
+package dev.sptegen.dsl.check;
+
+import dev.sptegen.dsl.eval.CaseSpace;
+import dev.sptegen.dsl.eval.EvalException;
+import dev.sptegen.dsl.eval.Interpreter;
+import dev.sptegen.dsl.model.Profile;
+import dev.sptegen.dsl.model.Spec;
+import java.util.List;
+
+/**
+ * Validates a spec in two stages. Structure first (names, docs, references, types, cycles,
+ * enumerations, profiles), for the spec as a whole; then, only if the structure is sound, each
+ * profile: values, field placement, static invariants, and a bounded search for counterexamples
+ * to the invariants over values.
+ */
+public final class Validator {
+    /** Fixed so that validation is deterministic. */
+    private static final long SEED = 0x5eed_5e7e_0000_0001L;
+
+    private final CaseSpace.Budget budget;
+
+    public Validator() {
+        this(CaseSpace.Budget.validation(SEED));
+    }
+
+    public Validator(CaseSpace.Budget budget) {
+        this.budget = budget;
+    }
+
+    /** All problems; empty if the spec is valid. */
+    public List<Problem> problems(Spec spec) {
+        Problems problems = Problems.forSpec(spec.name());
+        NameRule.check(spec, problems);
+        DocRule.check(spec, problems);
+        EnumRule.check(spec, problems);
+        ProfileRule.check(spec, problems);
+        ElementRule.check(spec, problems);
+        CycleRule.check(spec, problems);
+        if (!problems.isEmpty()) {
+            return problems.all();
+        }
+        for (Profile profile : spec.profiles().values()) {
+            Problems inProfile = problems.inProfile(profile.name());
+            Interpreter in = new Interpreter(spec, profile);
+            int before = inProfile.size();
+            if (!EvaluationRule.check(in, inProfile)) {
+                continue;
+            }
+            try {
+                FieldRule.check(in, inProfile);
+                StaticInvariantRule.check(in, inProfile);
+                if (inProfile.size() == before) {
+                    DynamicInvariantRule.check(in, inProfile, budget);
+                }
+            } catch (EvalException e) {
+                inProfile.add("spec " + spec.name(), "evaluation", e.getMessage());
+            }
+        }
+        return problems.all();
+    }
+
+    /**
+     * The spec, marked as checked.
+     *
+     * @throws SpecException with every problem if it is not valid
+     */
+    public CheckedSpec check(Spec spec) {
+        List<Problem> problems = problems(spec);
+        if (!problems.isEmpty()) {
+            throw new SpecException(problems);
+        }
+        return new CheckedSpec(spec);
+    }
+}

@@ -1,0 +1,314 @@
+package dev.sptegen.dsl.eval;
+
+import dev.sptegen.dsl.model.Arg;
+import dev.sptegen.dsl.model.ArgDomain;
+import dev.sptegen.dsl.model.EnumType;
+import dev.sptegen.dsl.model.Expr;
+import dev.sptegen.dsl.model.Field;
+import dev.sptegen.dsl.model.Function;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * The inputs to try for a function: every combination of the bits its result depends on when
+ * there are at most {@link Budget#exhaustiveBits()} of them; otherwise every combination of the
+ * narrow bits, each paired with one of a set of boundary and seeded random values of the wide
+ * (address) bits; and when even the narrow bits are too many, seeded random inputs. Inputs that
+ * fail the function's precondition are skipped.
+ */
+public final class CaseSpace {
+
+    /**
+     * How much to try.
+     *
+     * @param exhaustiveBits enumerate every combination up to this many bits
+     * @param randomSamples random values per wide group, and random inputs when sampling everything
+     * @param seed seed of all random choices, so that a failure reproduces
+     */
+    public record Budget(int exhaustiveBits, int randomSamples, long seed) {
+        /** What the generated conformance suites use. */
+        public static Budget tests(long seed) {
+            return new Budget(24, 64, seed);
+        }
+
+        /** What validation uses: enough to find a counterexample quickly. */
+        public static Budget validation(long seed) {
+            return new Budget(16, 32, seed);
+        }
+    }
+
+    /** Receives one input; returns false to stop. The array is reused: copy it to keep it. */
+    @FunctionalInterface
+    public interface Visitor {
+        boolean visit(long[] args);
+    }
+
+    /** How the cases were chosen. */
+    public enum Mode { EXHAUSTIVE, NARROW_EXHAUSTIVE, RANDOM }
+
+    private final Interpreter interpreter;
+    private final List<Arg> args;
+    private final Optional<Expr> requires;
+    private final long[] supports;
+    private final long[] exhaustive;
+    private final long[][] explicit;
+    private final long[][] rows;
+    private final Mode mode;
+    private final Budget budget;
+
+    private CaseSpace(Interpreter interpreter, List<Arg> args, Map<String, Long> support,
+                      Optional<Expr> requires, Budget budget, ProducedValues produced) {
+        this.interpreter = interpreter;
+        this.args = List.copyOf(args);
+        this.requires = requires;
+        this.budget = budget;
+        int n = args.size();
+        supports = new long[n];
+        exhaustive = new long[n];
+        explicit = new long[n][];
+        long[] wide = new long[n];
+        long addressBits = addressBits();
+        int narrowBits = 0;
+        int wideBits = 0;
+        for (int i = 0; i < n; i++) {
+            Arg a = args.get(i);
+            long used = support.getOrDefault(a.name(), 0L);
+            ArgDomain d = a.domain();
+            if (d instanceof ArgDomain.Word) {
+                supports[i] = used;
+                wide[i] = used & addressBits;
+            } else if (d instanceof ArgDomain.Bits b) {
+                long width = interpreter.eval(b.width(), Frame.EMPTY);
+                long domain = width >= 64 ? -1L : (1L << width) - 1;
+                supports[i] = used & domain;
+                wide[i] = b.address() ? supports[i] : 0;
+            } else {
+                supports[i] = used == 0 ? 0 : -1L;
+                explicit[i] = used == 0 ? new long[] {first(d, produced)} : values(d, produced);
+                narrowBits += bitsFor(explicit[i].length);
+                continue;
+            }
+            narrowBits += Long.bitCount(supports[i] & ~wide[i]);
+            wideBits += Long.bitCount(wide[i]);
+        }
+        if (narrowBits + wideBits <= budget.exhaustiveBits()) {
+            mode = Mode.EXHAUSTIVE;
+            System.arraycopy(supports, 0, exhaustive, 0, n);
+            rows = new long[][] {new long[n]};
+        } else if (narrowBits <= budget.exhaustiveBits()) {
+            mode = Mode.NARROW_EXHAUSTIVE;
+            for (int i = 0; i < n; i++) {
+                exhaustive[i] = supports[i] & ~wide[i];
+            }
+            rows = samples(wide, new SplittableRandom(budget.seed()));
+        } else {
+            mode = Mode.RANDOM;
+            rows = randomRows(new SplittableRandom(budget.seed()));
+        }
+    }
+
+    /** The inputs of a function. */
+    public static CaseSpace of(Interpreter interpreter, Function f, Budget budget) {
+        return new CaseSpace(interpreter, f.args(), new Support(interpreter).of(f), f.requires(), budget,
+                new ProducedValues(interpreter, budget));
+    }
+
+    /** The inputs of an arbitrary argument list, for a condition with the given support. */
+    public static CaseSpace of(Interpreter interpreter, List<Arg> args, Map<String, Long> support,
+                               Optional<Expr> requires, Budget budget) {
+        return new CaseSpace(interpreter, args, support, requires, budget, new ProducedValues(interpreter, budget));
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public Budget budget() {
+        return budget;
+    }
+
+    /** Per argument, the bits that can change the result (all ones for a non-word argument that matters). */
+    public long[] supports() {
+        return supports.clone();
+    }
+
+    /** Number of inputs tried, before the precondition filters them. */
+    public long size() {
+        if (mode == Mode.RANDOM) {
+            return rows.length;
+        }
+        long combos = 1;
+        for (int i = 0; i < args.size(); i++) {
+            combos *= explicit[i] != null ? explicit[i].length : 1L << Long.bitCount(exhaustive[i]);
+        }
+        return Math.max(combos, rows.length);
+    }
+
+    /** A one-line account of the cases, for test names and progress lines. */
+    public String describe() {
+        return switch (mode) {
+            case EXHAUSTIVE -> size() + " cases, exhaustive";
+            case NARROW_EXHAUSTIVE -> size() + " cases, narrow bits exhaustive, wide bits from "
+                    + rows.length + " samples (seed " + Bits.hex(budget.seed()) + ")";
+            case RANDOM -> size() + " random cases (seed " + Bits.hex(budget.seed()) + ")";
+        };
+    }
+
+    /** Visits every input in the domain; returns false if the visitor stopped early. */
+    public boolean forEach(Visitor visitor) {
+        long[] buf = new long[args.size()];
+        if (mode == Mode.RANDOM) {
+            for (long[] row : rows) {
+                System.arraycopy(row, 0, buf, 0, buf.length);
+                if (admitted(buf) && !visitor.visit(buf)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        long total = size();
+        long[] current = new long[args.size()];
+        int[] index = new int[args.size()];
+        for (int i = 0; i < current.length; i++) {
+            current[i] = explicit[i] != null ? explicit[i][0] : 0;
+        }
+        for (long k = 0; k < total; k++) {
+            long[] row = rows[(int) (k % rows.length)];
+            for (int i = 0; i < buf.length; i++) {
+                buf[i] = current[i] | row[i];
+            }
+            if (admitted(buf) && !visitor.visit(buf)) {
+                return false;
+            }
+            advance(current, index);
+        }
+        return true;
+    }
+
+    private boolean admitted(long[] values) {
+        return requires.isEmpty() || interpreter.test(requires.get(), Frame.of(args, values));
+    }
+
+    /** Next combination, like an odometer; wraps to the first after the last. */
+    private void advance(long[] current, int[] index) {
+        for (int i = 0; i < current.length; i++) {
+            if (explicit[i] != null) {
+                if (++index[i] < explicit[i].length) {
+                    current[i] = explicit[i][index[i]];
+                    return;
+                }
+                index[i] = 0;
+                current[i] = explicit[i][0];
+            } else if (exhaustive[i] != 0) {
+                // Next subset of the mask: the classic (x - mask) & mask step.
+                current[i] = (current[i] - exhaustive[i]) & exhaustive[i];
+                if (current[i] != 0) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private long[][] samples(long[] wide, SplittableRandom random) {
+        List<long[]> perArg = new ArrayList<>();
+        int count = 1;
+        for (long w : wide) {
+            long[] s = sampleValues(w, random);
+            perArg.add(s);
+            count = Math.max(count, s.length);
+        }
+        if (count % 2 == 0) {
+            count++; // odd, so that the cycle of samples does not lock onto the low narrow bits
+        }
+        long[][] out = new long[count][wide.length];
+        for (int r = 0; r < count; r++) {
+            for (int i = 0; i < wide.length; i++) {
+                long[] s = perArg.get(i);
+                out[r][i] = s[r % s.length];
+            }
+        }
+        return out;
+    }
+
+    /** Boundary values of a wide group of bits, then seeded random ones. */
+    private long[] sampleValues(long mask, SplittableRandom random) {
+        if (mask == 0) {
+            return new long[] {0};
+        }
+        Set<Long> s = new LinkedHashSet<>();
+        s.add(0L);
+        s.add(mask);
+        s.add(mask & 0x5555555555555555L);
+        s.add(mask & 0xAAAAAAAAAAAAAAAAL);
+        for (long m = mask; m != 0; m &= m - 1) {
+            long bit = Long.lowestOneBit(m);
+            s.add(bit);
+            s.add(mask & ~bit);
+        }
+        for (int i = 0; i < budget.randomSamples(); i++) {
+            s.add(random.nextLong() & mask);
+        }
+        return s.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private long[][] randomRows(SplittableRandom random) {
+        int count = budget.randomSamples() * 64;
+        long[][] out = new long[count][args.size()];
+        for (int r = 0; r < count; r++) {
+            for (int i = 0; i < args.size(); i++) {
+                out[r][i] = explicit[i] != null
+                        ? explicit[i][random.nextInt(explicit[i].length)]
+                        : random.nextLong() & supports[i];
+            }
+        }
+        return out;
+    }
+
+    private long addressBits() {
+        long m = 0;
+        for (Field f : interpreter.layout().fields().values()) {
+            if (f.role() == Field.Role.ADDRESS) {
+                m |= interpreter.field(f.name()).mask();
+            }
+        }
+        return m;
+    }
+
+    private static int bitsFor(int count) {
+        return count <= 1 ? 0 : 64 - Long.numberOfLeadingZeros(count - 1);
+    }
+
+    private long first(ArgDomain d, ProducedValues produced) {
+        return values(d, produced)[0];
+    }
+
+    private long[] values(ArgDomain d, ProducedValues produced) {
+        if (d instanceof ArgDomain.Flag) {
+            return new long[] {0, 1};
+        } else if (d instanceof ArgDomain.Range r) {
+            long[] v = new long[(int) (r.max() - r.min() + 1)];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = r.min() + i;
+            }
+            return v;
+        } else if (d instanceof ArgDomain.OfEnum e) {
+            EnumType type = interpreter.spec().enums().get(e.enumName());
+            return type.values().stream().mapToLong(EnumType.Value::code).toArray();
+        } else if (d instanceof ArgDomain.Produced p) {
+            long[] v = produced.of(p.view());
+            return v.length == 0 ? new long[] {0} : v;
+        }
+        throw new IllegalArgumentException("not an enumerated domain: " + d);
+    }
+
+    @Override
+    public String toString() {
+        return describe() + " " + Arrays.toString(supports);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.sptegen.dsl.eval;
+
+import dev.sptegen.dsl.model.Arg;
+import java.util.Arrays;
+import java.util.List;
+
+/** Argument values of one evaluation, looked up by name. */
+public final class Frame {
+    /** A frame with no arguments, for constants and static invariants. */
+    public static final Frame EMPTY = new Frame(new String[0], new long[0]);
+
+    private final String[] names;
+    private final long[] values;
+
+    private Frame(String[] names, long[] values) {
+        this.names = names;
+        this.values = values;
+    }
+
+    public static Frame of(List<Arg> args, long... values) {
+        if (args.size() != values.length) {
+            throw new EvalException("expected " + args.size() + " argument(s), got " + values.length);
+        }
+        String[] names = new String[args.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = args.get(i).name();
+        }
+        return new Frame(names, values.clone());
+    }
+
+    public static Frame of(String[] names, long... values) {
+        if (names.length != values.length) {
+            throw new EvalException("expected " + names.length + " argument(s), got " + values.length);
+        }
+        return new Frame(names.clone(), values.clone());
+    }
+
+    /** This frame plus one more named value (the {@code result} of a maker). */
+    public Frame with(String name, long value) {
+        String[] n = Arrays.copyOf(names, names.length + 1);
+        long[] v = Arrays.copyOf(values, values.length + 1);
+        n[names.length] = name;
+        v[values.length] = value;
+        return new Frame(n, v);
+    }
+
+    public long get(String name) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return values[i];
+            }
+        }
+        throw new EvalException("unknown argument '" + name + "'");
+    }
+
+    public boolean has(String name) {
+        for (String n : names) {
+            if (n.equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
