@@ -193,14 +193,16 @@ final class Kvm513Bits {
                 .doc("Access tracking clears R/W/X so the next access faults");
         all.mask("shadow_host_writable_mask").is(maskOf("host_writable")).doc("This vendor's host-writable bit");
         all.mask("shadow_mmu_writable_mask").is(maskOf("mmu_writable")).doc("This vendor's MMU-writable bit");
-        x86.mask("shadow_me_mask").is(when(p("sme_c_bit").nonZero(), bit(p("sme_c_bit")), lit(0)))
+        LayoutScope npt = s.on(Vendor.NPT);
+        LayoutScope intel = s.on(Vendor.EPT, Vendor.SHADOW);
+        npt.mask("shadow_me_mask").is(when(p("sme_c_bit").nonZero(), bit(p("sme_c_bit")), lit(0)))
                 .doc("Memory-encryption bits (the SME C-bit), never reserved for KVM's own SPTEs");
-        x86.mask("shadow_me_value").is(c("shadow_me_mask"))
-                .doc("Memory-encryption bits KVM sets in non-MMIO SPTEs (5.19 split value from mask)");
-        ept.mask("shadow_me_mask").is(when(p("me_phys_bits_reduction").nonZero(),
+        npt.mask("shadow_me_value").is(c("shadow_me_mask"))
+                .doc("Memory-encryption bits KVM sets in non-MMIO SPTEs: the C-bit (5.19 split value from mask)");
+        intel.mask("shadow_me_mask").is(when(p("me_phys_bits_reduction").nonZero(),
                         genmask(p("maxphyaddr").minus(1), c("x86_phys_bits")), lit(0)))
-                .doc("MKTME/TDX KeyID bits above x86_phys_bits (vmx_setup_me_spte_mask)");
-        ept.mask("shadow_me_value").is(lit(0)).doc("KVM sets no KeyID bits in its own EPT SPTEs");
+                .doc("MKTME/TDX KeyID bits from x86_phys_bits to MAXPHYADDR - 1 (vmx_setup_me_spte_mask)");
+        intel.mask("shadow_me_value").is(lit(0)).doc("KVM sets no KeyID bits in its own SPTEs");
 
         all.mask("shadow_nonpresent_or_rsvd_mask").is(when(p("l1tf_cache_bits").nonZero(),
                         genmask(p("l1tf_cache_bits").minus(1),
@@ -218,8 +220,9 @@ final class Kvm513Bits {
                         + "an access takes a reserved-bit fault (svm_adjust_mmio_mask with SME); 0 if no PA bit is reserved");
         x86.number("mmio_mask_bit").is(when(p("sme_c_bit").nonZero(),
                         c("x86_phys_bits").plus(when(c("x86_phys_bits").eq(p("sme_c_bit")), lit(1), lit(0))),
-                        when(c("x86_phys_bits").lt(52), lit(51), lit(52))))
-                .doc("Lowest reserved PA bit used for MMIO: bit 51 without memory encryption (52 = none reserved); "
+                        when(p("maxphyaddr").lt(52), lit(51), lit(52))))
+                .doc("Lowest reserved PA bit used for MMIO: bit 51 if MAXPHYADDR < 52, without memory encryption "
+                        + "(52 = none reserved); "
                         + "else the first bit above the reduced PA width, skipping the C-bit");
         x86.mask("mmio_mask_requested").is(c("mmio_value_requested")).doc("x86 MMIO mask: the same bits as the value");
         ept.value("mmio_value_requested").is(c("VMX_EPT_MISCONFIG_WX_VALUE"))

@@ -59,7 +59,7 @@ public final class KvmX86_5_13 {
         s.profile("npt", Vendor.NPT, "AMD NPT without memory encryption");
         s.profile("npt-sme", Vendor.NPT, "AMD NPT on a host with SME: C-bit 47, 5 PA bits lost to encryption")
                 .set("maxphyaddr", 48).set("sme_c_bit", 47).set("me_phys_bits_reduction", 5);
-        s.profile("shadow", Vendor.SHADOW, "Legacy shadow paging of a 64-bit guest on an L1TF-affected Intel host")
+        s.profile("shadow", Vendor.SHADOW, "Legacy shadow paging (ept=0) of a 64-bit guest on an L1TF-affected Intel host")
                 .set("l1tf_cache_bits", 46);
     }
 }

@@ -1,6 +1,7 @@
 package dev.sptegen.dsl.check;
 
 import dev.sptegen.dsl.eval.EvalException;
+import dev.sptegen.dsl.eval.Frame;
 import dev.sptegen.dsl.eval.Interpreter;
 import dev.sptegen.dsl.model.Constant;
 import dev.sptegen.dsl.model.Field;
@@ -20,10 +21,11 @@ final class EvaluationRule {
             try {
                 in.field(f.name());
                 if (f.width().isPresent()) {
-                    in.eval(f.width().get(), dev.sptegen.dsl.eval.Frame.EMPTY);
+                    in.eval(f.width().get(), Frame.EMPTY);
                 }
             } catch (EvalException e) {
-                problems.add(f, "bit-range", e.getMessage());
+                // The interpreter names the field; the problem already does.
+                problems.add(f, "bit-range", e.getMessage().replaceFirst("^field " + f.name() + ": ", ""));
                 ok = false;
             }
         }

@@ -103,9 +103,11 @@ public final class Interpreter {
         for (BitRange r : f.parts()) {
             long low = eval(r.low(), Frame.EMPTY);
             long high = eval(r.high(), Frame.EMPTY);
-            if (low < 0 || high > 63 || low > high) {
-                throw new EvalException("field " + name + ": bits " + low + ".." + high
-                        + " are not a range of bits 0..63");
+            if (low < 0 || high > 63) {
+                throw new EvalException("field " + name + ": bits " + low + ".." + high + " reach outside bits 0..63");
+            }
+            if (low > high) {
+                throw new EvalException("field " + name + ": bits " + low + ".." + high + " are an empty range (low end above high end)");
             }
             parts.add(new FieldBits.Part((int) low, (int) high));
         }

@@ -1,0 +1,199 @@
+package dev.sptegen.dsl.check;
+
+import static dev.sptegen.dsl.api.Dsl.SPTE;
+import static dev.sptegen.dsl.api.Dsl.arg;
+import static dev.sptegen.dsl.api.Dsl.bit;
+import static dev.sptegen.dsl.api.Dsl.c;
+import static dev.sptegen.dsl.api.Dsl.call;
+import static dev.sptegen.dsl.api.Dsl.lit;
+import static dev.sptegen.dsl.api.Dsl.p;
+import static dev.sptegen.dsl.api.Dsl.spte;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sptegen.dsl.TinySpec;
+import dev.sptegen.dsl.api.SpecBuilder;
+import dev.sptegen.dsl.model.Spec;
+import dev.sptegen.dsl.model.Vendor;
+import dev.sptegen.kvm.KvmSpecs;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** One bad spec per rule, each with the exact message a user sees. */
+class ValidationCatalogueTest {
+
+    /** The problems of TinySpec after a change, as printed. */
+    private static List<String> problems(Consumer<SpecBuilder> change) {
+        SpecBuilder s = TinySpec.builder();
+        change.accept(s);
+        try {
+            Spec spec = s.build();
+            return new Validator().problems(spec).stream().map(Problem::toString).toList();
+        } catch (SpecException e) {
+            return e.problems().stream().map(Problem::toString).toList();
+        }
+    }
+
+    private static void assertProblems(Consumer<SpecBuilder> change, String... expected) {
+        assertEquals(List.of(expected), problems(change));
+    }
+
+    @Test
+    void tinySpecIsValid() {
+        assertEquals(List.of(), problems(s -> { }));
+    }
+
+    @Test
+    void bundledSpecsAreValid() {
+        for (Spec spec : KvmSpecs.all()) {
+            assertEquals(List.of(), new Validator().problems(spec), spec.name());
+        }
+    }
+
+    @Test
+    void overlappingFieldsInOneView() {
+        assertProblems(s -> {
+            s.all().field("wide").bits(8, 12).doc("overlaps present");
+            s.all().redefine().view("present_view").fields("present", "wide");
+        }, "tiny/only: view present_view: fields present and wide overlap at bit(s) 11 [overlap]");
+    }
+
+    @Test
+    void bitOutsideTheWord() {
+        assertProblems(s -> s.all().field("bad").bits(60, 64).doc("too high"),
+                "tiny/only: field bad: bits 60..64 reach outside bits 0..63 [bit-range]");
+    }
+
+    @Test
+    void emptyRange() {
+        assertProblems(s -> s.all().field("bad").bits(12, 3).doc("reversed"),
+                "tiny/only: field bad: bits 12..3 are an empty range (low end above high end) [bit-range]");
+    }
+
+    @Test
+    void splitFieldWhosePartsDoNotAddUp() {
+        assertProblems(s -> s.all().field("gen").bits(3, 10).bits(52, 62).width(18).software().doc("generation"),
+                "tiny/only: field gen: parts [3-10, 52-62] add up to 19 bit(s), but the field is declared 18 bit(s) wide [split-width]");
+    }
+
+    @Test
+    void partsOfOneFieldOverlap() {
+        assertProblems(s -> s.all().field("twice").bits(3, 10).bits(8, 9).doc("overlapping parts"),
+                "tiny/only: field twice: part 8-9 overlaps another part of the same field at bit(s) 8-9 [overlap]");
+    }
+
+    @Test
+    void enumValueTooWide() {
+        assertProblems(s -> s.enumType("kind", 2, "a kind").value("A", 0, "a").value("B", 4, "b"),
+                "tiny: enum kind: value B = 0x4 does not fit in 2 bit(s) [enum-width]");
+    }
+
+    @Test
+    void enumWiderThanItsField() {
+        assertProblems(s -> {
+            s.enumType("kind", 3, "a kind").value("A", 0, "a").value("B", 6, "b");
+            s.all().field("k").bits(52, 53).enumOf("kind").doc("a 2-bit field");
+        }, "tiny/only: field k: enum kind value B = 6 does not fit the field's 2 bit(s) [52-53] [enum-width]");
+    }
+
+    @Test
+    void duplicateNames() {
+        assertProblems(s -> s.all().mask("present").is(lit(1)).doc("clashes with the field"),
+                "tiny: constant present: is declared twice on ept (first as a field); use redefine() to change it [duplicate-name]");
+    }
+
+    @Test
+    void namesThatDifferOnlyInCase() {
+        assertProblems(s -> s.all().mask("present_mask").is(lit(1)).doc("PRESENT_MASK in another case"),
+                "tiny: constant present_mask: clashes with constant PRESENT_MASK on ept (names must differ in more than letter case) [duplicate-name]");
+    }
+
+    @Test
+    void unknownReferences() {
+        assertProblems(s -> s.all().predicate("is_odd").of(spte())
+                        .is(SPTE.and(c("NO_SUCH_MASK")).eq(p("no_such_param")).andAlso(call("no_such_fn", SPTE)))
+                        .doc("refers to nothing"),
+                "tiny: function is_odd: refers to unknown constant 'NO_SUCH_MASK' (on ept) [unknown-reference]",
+                "tiny: function is_odd: refers to unknown parameter 'no_such_param' (on ept) [unknown-reference]",
+                "tiny: function is_odd: calls unknown function 'no_such_fn' (on ept) [unknown-reference]");
+    }
+
+    @Test
+    void unknownArgumentAndWrongArity() {
+        assertProblems(s -> s.all().predicate("is_odd").of(spte())
+                        .is(arg("level").eq(1).andAlso(call("is_present", SPTE, lit(1)))).doc("bad args"),
+                "tiny: function is_odd: refers to unknown argument 'level'; its arguments are spte (on ept) [unknown-reference]",
+                "tiny: function is_odd: calls is_present with 2 argument(s); it takes 1 (on ept) [unknown-reference]");
+    }
+
+    @Test
+    void typeErrors() {
+        assertProblems(s -> s.all().predicate("is_odd").of(spte()).is(SPTE.and(1)).doc("a word, not a bool"),
+                "tiny: function is_odd: the body of a bool function must be bool but spte & 1 is u64 [type]");
+    }
+
+    @Test
+    void cyclicConstants() {
+        assertProblems(s -> {
+            s.all().mask("A").is(c("B").or(lit(1))).doc("a");
+            s.all().mask("B").is(c("A")).doc("b");
+        }, "tiny: constant A: depends on itself: A -> B -> A (on ept) [cycle]");
+    }
+
+    @Test
+    void staticInvariantThatFails() {
+        assertProblems(s -> {
+            s.all().redefine().value("FROZEN").is(lit(0x80000000000008a0L));
+            s.all().invariant("frozen_not_present").disjoint(c("FROZEN"), c("PRESENT_MASK"))
+                    .doc("frozen SPTE is not MMU-present");
+        }, "tiny/only: invariant frozen_not_present: FROZEN (0x80000000000008a0) sets bit 11 (PRESENT_MASK): "
+                + "violates \"frozen SPTE is not MMU-present\" [static-invariant]");
+    }
+
+    @Test
+    void viewInvariantThatFailsNamesACounterexample() {
+        assertProblems(s -> s.all().invariant("present_has_bit_0").forEveryValue("present_view")
+                        .holds(SPTE.anySet(lit(1))).doc("present values set bit 0"),
+                "tiny/only: invariant present_has_bit_0: counterexample spte=0x0000000000000800 level=1 is in view "
+                        + "present_view but (spte & 1) != 0 is false: violates \"present values set bit 0\" [view-invariant]");
+    }
+
+    @Test
+    void shiftBy64() {
+        assertProblems(s -> s.all().mask("TOO_FAR").is(bit(64)).doc("bit 64"),
+                "tiny/only: constant TOO_FAR: shift by 64 is outside 0..63 [evaluation]");
+    }
+
+    @Test
+    void missingDocAndIncompleteDeclaration() {
+        assertProblems(s -> {
+            s.all().mask("UNDOCUMENTED").is(lit(1));
+            s.all().mask("NO_VALUE").doc("never given a value");
+        }, "tiny: element NO_VALUE: was declared on ept but never given its definition (.is/.when/.holds/.bits) [incomplete]");
+        assertProblems(s -> s.all().mask("UNDOCUMENTED").is(lit(1)),
+                "tiny: constant UNDOCUMENTED: has no doc; say what it is and why [missing-doc]");
+    }
+
+    @Test
+    void profileBindingOutOfRange() {
+        assertProblems(s -> s.profile("huge", Vendor.EPT, "too many PA bits").set("maxphyaddr", 60),
+                "tiny: profile huge: binds maxphyaddr = 60, outside 36..52 [parameter-range]");
+    }
+
+    @Test
+    void redefiningSomethingThatDoesNotExist() {
+        assertProblems(s -> s.all().redefine().mask("NOPE").is(lit(1)),
+                "tiny: constant NOPE: cannot redefine NOPE on ept: it is not declared [unknown-reference]");
+    }
+
+    @Test
+    void aSpecThatFailsValidationCannotBeChecked() {
+        SpecBuilder s = TinySpec.builder();
+        s.all().invariant("never").holds(lit(0).eq(1)).doc("cannot hold");
+        SpecException e = assertThrows(SpecException.class, () -> new Validator().check(s.build()));
+        assertEquals(1, e.problems().size());
+        assertTrue(e.getMessage().contains("violates \"cannot hold\""), e.getMessage());
+    }
+}
