@@ -1,0 +1,186 @@
+package dev.sptegen.dsl.eval;
+
+import dev.sptegen.dsl.model.BinaryOp;
+import dev.sptegen.dsl.model.Expr;
+import dev.sptegen.dsl.model.ExprTransformer;
+import dev.sptegen.dsl.model.Type;
+import dev.sptegen.dsl.model.UnaryOp;
+
+/**
+ * Folds an expression for one profile, so emitted code has no parameter, no branch a constant
+ * decides, and no operation with a neutral operand. Named constants stay named (the emitters print
+ * them as constants, and the compilers fold them); every other sub-expression that reads no
+ * argument becomes a literal. The result evaluates to the same value as the input for every
+ * argument (tested against the interpreter on every bundled function).
+ */
+public final class Specializer {
+    private final Interpreter in;
+    private final Support support;
+
+    public Specializer(Interpreter in) {
+        this.in = in;
+        this.support = new Support(in);
+    }
+
+    public Expr specialize(Expr e) {
+        return new Folder().transform(e);
+    }
+
+    /** Whether a sub-expression is a combination of named constants that the target compiler folds itself. */
+    private static boolean symbolic(Expr e) {
+        if (e instanceof Expr.ConstRef || e instanceof Expr.Lit || e instanceof Expr.EnumLit) {
+            return true;
+        } else if (e instanceof Expr.Unary u) {
+            return u.op() == UnaryOp.NOT && symbolic(u.operand());
+        } else if (e instanceof Expr.Binary b) {
+            return switch (b.op()) {
+                case AND, OR, XOR -> symbolic(b.left()) && symbolic(b.right());
+                case SHL -> symbolic(b.left()) && b.right() instanceof Expr.Lit;
+                default -> false;
+            };
+        }
+        return false;
+    }
+
+    private final class Folder extends ExprTransformer {
+
+        private Expr literal(Expr original) {
+            long v = in.eval(original, Frame.EMPTY);
+            return type(original) == Type.BOOL ? new Expr.BoolLit(v != 0) : new Expr.Lit(v);
+        }
+
+        private Type type(Expr e) {
+            if (e instanceof Expr.BoolLit) {
+                return Type.BOOL;
+            } else if (e instanceof Expr.ParamRef p) {
+                return in.spec().parameters().get(p.name()).type();
+            } else if (e instanceof Expr.ConstRef c) {
+                return in.layout().constant(c.name()).type();
+            } else if (e instanceof Expr.Unary u) {
+                return u.op().result();
+            } else if (e instanceof Expr.Binary b) {
+                return b.op().result();
+            } else if (e instanceof Expr.Cond c) {
+                return type(c.then());
+            } else if (e instanceof Expr.Call c) {
+                return in.layout().function(c.function()).returns();
+            }
+            return Type.U64;
+        }
+
+        private Expr closedOrElse(Expr original, Expr rebuilt) {
+            if (support.isClosed(original) && !symbolic(rebuilt)) {
+                return literal(original);
+            }
+            return rebuilt;
+        }
+
+        /** The value of a closed sub-expression, if it has one. */
+        private Long known(Expr e) {
+            if (e instanceof Expr.Lit l) {
+                return l.value();
+            } else if (e instanceof Expr.BoolLit b) {
+                return b.value() ? 1L : 0L;
+            }
+            return support.isClosed(e) ? in.eval(e, Frame.EMPTY) : null;
+        }
+
+        @Override
+        public Expr paramRef(Expr.ParamRef e) {
+            return literal(e);
+        }
+
+        @Override
+        public Expr genmask(Expr.Genmask e) {
+            return support.isClosed(e) ? literal(e) : super.genmask(e);
+        }
+
+        @Override
+        public Expr fieldMask(Expr.FieldMask e) {
+            return literal(e);
+        }
+
+        @Override
+        public Expr unary(Expr.Unary e) {
+            Expr x = transform(e.operand());
+            if (e.op() == UnaryOp.LNOT && x instanceof Expr.Unary inner && inner.op() == UnaryOp.LNOT) {
+                return inner.operand();
+            }
+            Expr rebuilt = new Expr.Unary(e.op(), x);
+            return closedOrElse(rebuilt, rebuilt);
+        }
+
+        @Override
+        public Expr cond(Expr.Cond e) {
+            Long test = known(e.test());
+            if (test != null) {
+                return transform(test != 0 ? e.then() : e.otherwise());
+            }
+            return closedOrElse(e, super.cond(e));
+        }
+
+        @Override
+        public Expr binary(Expr.Binary e) {
+            Expr l = transform(e.left());
+            Expr r = transform(e.right());
+            Long lv = known(l);
+            Long rv = known(r);
+            Expr simple = simplify(e.op(), l, r, lv, rv);
+            if (simple != null) {
+                return simple;
+            }
+            Expr rebuilt = new Expr.Binary(e.op(), l, r);
+            return closedOrElse(rebuilt, rebuilt);
+        }
+
+        /** Neutral and absorbing operands; null if none applies. */
+        private Expr simplify(BinaryOp op, Expr l, Expr r, Long lv, Long rv) {
+            switch (op) {
+                case AND:
+                    if (isValue(lv, 0) || isValue(rv, 0)) {
+                        return new Expr.Lit(0);
+                    }
+                    return isValue(rv, -1) ? l : isValue(lv, -1) ? r : null;
+                case OR:
+                case XOR:
+                    return isValue(rv, 0) ? l : isValue(lv, 0) ? r : null;
+                case SHL:
+                case SHR:
+                case ADD:
+                case SUB:
+                    return isValue(rv, 0) ? l : null;
+                case LAND:
+                    if (isValue(lv, 0) || isValue(rv, 0)) {
+                        return new Expr.BoolLit(false);
+                    }
+                    return isValue(lv, 1) ? r : isValue(rv, 1) ? l : null;
+                case LOR:
+                    if (isValue(lv, 1) || isValue(rv, 1)) {
+                        return new Expr.BoolLit(true);
+                    }
+                    return isValue(lv, 0) ? r : isValue(rv, 0) ? l : null;
+                default:
+                    return null;
+            }
+        }
+
+        private boolean isValue(Long v, long expected) {
+            return v != null && v == expected;
+        }
+
+        @Override
+        public Expr call(Expr.Call e) {
+            return closedOrElse(e, super.call(e));
+        }
+
+        @Override
+        public Expr fieldGet(Expr.FieldGet e) {
+            return closedOrElse(e, super.fieldGet(e));
+        }
+
+        @Override
+        public Expr fieldPut(Expr.FieldPut e) {
+            return closedOrElse(e, super.fieldPut(e));
+        }
+    }
+}
