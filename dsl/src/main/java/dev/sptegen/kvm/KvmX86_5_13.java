@@ -27,6 +27,7 @@ public final class KvmX86_5_13 {
         Kvm513Bits.declare(s);
         Kvm513Functions.declare(s);
         Kvm513Rules.declare(s);
+        GuestPaging.declare(s);
         profiles(s);
         return s.build();
     }
