@@ -8,6 +8,8 @@ import dev.sptegen.dsl.eval.Interpreter;
 import dev.sptegen.dsl.model.Function;
 import dev.sptegen.dsl.model.Type;
 import dev.sptegen.dsl.model.View;
+import dev.sptegen.tools.decode.ReadingText;
+import dev.sptegen.tools.decode.SpteReader;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +23,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code sptegen decode}: what the spec makes of SPTE values. */
 @Command(name = "decode", mixinStandardHelpOptions = true,
-        description = "Decode SPTE values with one profile of a spec.")
+        description = {"Decode SPTE values with one profile of a spec: the view (present leaf, non-leaf, MMIO, "
+                + "access-tracked, non-present, frozen), every set bit and the fields it belongs to, field values "
+                + "with enum names, unknown and reserved bits, the invariants of the view, and what the hardware "
+                + "does on each kind of access.",
+            "--json prints one object per value: its view and every predicate and extractor, by kernel name."})
 final class DecodeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
@@ -55,13 +61,12 @@ final class DecodeCommand implements Callable<Integer> {
         if (json) {
             out.print(Json.write(array));
         } else {
-            for (var node : array) {
-                out.println(node.get("value").asText() + "  " + node.get("view").asText());
-                node.properties().forEach(e -> {
-                    if (!e.getKey().equals("value") && !e.getKey().equals("view")) {
-                        out.printf("    %-32s %s%n", e.getKey(), e.getValue().asText());
-                    }
-                });
+            SpteReader reader = new SpteReader(in);
+            for (int i = 0; i < words.size(); i++) {
+                if (i > 0) {
+                    out.println();
+                }
+                out.print(ReadingText.render(reader.read(words.get(i), level)));
             }
         }
         out.flush();
