@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The C output: per spec, a kernel-style header and the KVM selftests generated from the spec,
- * under {@code <spec>/}: {@code <spec>/sptegen_<spec>.h} and {@code <spec>/selftests/*.c}.
+ * under {@code <spec>/}: {@code sptegen_<spec>.h}, the selftests' {@code *.c} and the
+ * selftest-library compatibility header for a 6.12 tree (the installer writes the tree's own).
  */
 public final class CEmitter implements Emitter {
     @Override
@@ -35,6 +36,7 @@ public final class CEmitter implements Emitter {
     public static Map<String, String> files(CheckedSpec spec) {
         java.util.LinkedHashMap<String, String> files = new java.util.LinkedHashMap<>();
         files.put(CNames.header(spec.spec()), header(spec));
+        files.put(dev.sptegen.gen.c.selftests.Compat.FILE, dev.sptegen.gen.c.selftests.Compat.render(false, false, "6.12"));
         files.putAll(dev.sptegen.gen.c.selftests.Selftests.files(spec));
         return files;
     }

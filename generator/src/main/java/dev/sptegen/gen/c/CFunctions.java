@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** The static inline C functions of one profile: kernel helpers and field accessors. */
-final class CFunctions {
+public final class CFunctions {
     /** Column where a {@code return} expression starts: one tab plus "return ". */
     private static final int RETURN_COLUMN = 8 + "return ".length();
 
@@ -27,18 +27,23 @@ final class CFunctions {
     private final CExprPrinter printer;
     private final Specializer specializer;
 
-    CFunctions(Interpreter in) {
+    public CFunctions(Interpreter in) {
         this.in = in;
         this.profile = in.profile();
         this.printer = new CExprPrinter(in, n -> CNames.constant(profile, n), n -> CNames.function(profile, n));
         this.specializer = new Specializer(in);
     }
 
+    /** A function that is not part of the layout (a test's invariant check), printed like the helpers. */
+    public CFunction extra(Function f) {
+        return function(f, specializer.specialize(f.body()));
+    }
+
     CExprPrinter printer() {
         return printer;
     }
 
-    static String cType(Type t) {
+    public static String cType(Type t) {
         return t == Type.BOOL ? "bool" : "u64";
     }
 
