@@ -18,6 +18,8 @@ public final class Selftests {
     public static Map<String, String> files(CheckedSpec checked) {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("spte_layout_test.c", Templates.render("selftests/spte_layout_test.ftl", LayoutTestBuilder.build(checked.spec())));
+        out.put("guest_pte_access_test.c",
+                Templates.render("selftests/guest_pte_access_test.ftl", GuestPteBuilder.build(checked.spec())));
         return out;
     }
 }
