@@ -83,7 +83,7 @@ final class LayoutDiagram {
             Field f = in.layout().field(name);
             FieldBits bits = in.field(name);
             String fill = Palette.fill(f.role(), names.indexOf(name));
-            String tooltip = name + ": bits " + parts(bits) + ", " + f.role().name().toLowerCase(Locale.ROOT)
+            String tooltip = name + ": " + (bits.width() == 1 ? "bit " : "bits ") + parts(bits) + ", " + f.role().name().toLowerCase(Locale.ROOT)
                     + (f.enumType().isPresent() ? ", enum " + f.enumType().get() : "") + ". " + f.doc();
             for (FieldBits.Part p : bits.parts()) {
                 int left = x(p.high());

@@ -3,12 +3,14 @@ package dev.sptegen.tools.diff;
 import dev.sptegen.dsl.eval.EvalException;
 import dev.sptegen.dsl.eval.Interpreter;
 import dev.sptegen.dsl.model.Constant;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
  * SPTE values worth trying on any comparison: 0, all ones, and the value of every mask and value
- * constant of both specs in the profile (non-present values, frozen markers, MMIO values, ...).
+ * constant of both specs in the profile (non-present values, frozen markers, MMIO values, ...),
+ * fewest bits first so that the first difference found is the simplest to read.
  */
 final class SeedValues {
     private SeedValues() {
@@ -20,7 +22,9 @@ final class SeedValues {
         out.add(-1L);
         add(a, out);
         add(b, out);
-        return out.stream().mapToLong(Long::longValue).toArray();
+        return out.stream()
+                .sorted(Comparator.comparingInt(Long::bitCount).thenComparing(Long::compareUnsigned))
+                .mapToLong(Long::longValue).toArray();
     }
 
     private static void add(Interpreter in, Set<Long> out) {
