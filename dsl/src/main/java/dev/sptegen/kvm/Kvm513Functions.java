@@ -2,7 +2,6 @@ package dev.sptegen.kvm;
 
 import static dev.sptegen.dsl.api.Dsl.SPTE;
 import static dev.sptegen.dsl.api.Dsl.address;
-import static dev.sptegen.dsl.api.Dsl.allOf;
 import static dev.sptegen.dsl.api.Dsl.arg;
 import static dev.sptegen.dsl.api.Dsl.bits;
 import static dev.sptegen.dsl.api.Dsl.c;

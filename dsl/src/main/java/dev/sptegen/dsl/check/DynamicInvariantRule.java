@@ -5,17 +5,13 @@ import dev.sptegen.dsl.eval.CaseSpace;
 import dev.sptegen.dsl.eval.EvalException;
 import dev.sptegen.dsl.eval.Frame;
 import dev.sptegen.dsl.eval.Interpreter;
-import dev.sptegen.dsl.eval.Support;
 import dev.sptegen.dsl.model.Arg;
-import dev.sptegen.dsl.model.ArgDomain;
 import dev.sptegen.dsl.model.Function;
 import dev.sptegen.dsl.model.Invariant;
 import dev.sptegen.dsl.model.Scope;
 import dev.sptegen.dsl.model.View;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Searches for a counterexample to every invariant over values (a view's values, its makers'
@@ -50,10 +46,8 @@ final class DynamicInvariantRule {
     }
 
     private static void everyValue(Interpreter in, Invariant i, View view, Problems problems, CaseSpace.Budget budget) {
-        List<Arg> args = List.of(new Arg(View.SPTE, new ArgDomain.Word()), new Arg(View.LEVEL, view.levels()));
-        Support support = new Support(in);
-        Map<String, Long> used = support.of(view.predicate().negated().orElse(i.claim().asCondition()), 1L);
-        CaseSpace.of(in, args, used, Optional.empty(), budget).forEach(a -> {
+        List<Arg> args = View.args();
+        CaseSpace.ofView(in, view, i.claim().asCondition(), budget).forEach(a -> {
             Frame frame = Frame.of(args, a);
             if (!in.test(view.predicate(), frame)) {
                 return true;

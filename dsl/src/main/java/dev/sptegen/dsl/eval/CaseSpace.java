@@ -50,7 +50,7 @@ public final class CaseSpace {
     }
 
     /** How the cases were chosen. */
-    public enum Mode { EXHAUSTIVE, NARROW_EXHAUSTIVE, RANDOM }
+    public enum Mode { EXHAUSTIVE, NARROW_EXHAUSTIVE, RANDOM, POINT }
 
     private final Interpreter interpreter;
     private final List<Arg> args;
@@ -61,13 +61,16 @@ public final class CaseSpace {
     private final long[][] rows;
     private final Mode mode;
     private final Budget budget;
+    private final String[] names;
 
     private CaseSpace(Interpreter interpreter, List<Arg> args, Map<String, Long> support,
-                      Optional<Expr> requires, Budget budget, ProducedValues produced) {
+                      Optional<Expr> requires, Budget budget, ProducedValues produced,
+                      Map<String, long[]> fixed, Map<String, Long> passThrough) {
         this.interpreter = interpreter;
         this.args = List.copyOf(args);
         this.requires = requires;
         this.budget = budget;
+        this.names = Frame.names(args);
         int n = args.size();
         supports = new long[n];
         exhaustive = new long[n];
@@ -80,9 +83,15 @@ public final class CaseSpace {
             Arg a = args.get(i);
             long used = support.getOrDefault(a.name(), 0L);
             ArgDomain d = a.domain();
+            if (fixed.containsKey(a.name())) {
+                supports[i] = used;
+                explicit[i] = fixed.get(a.name());
+                narrowBits += bitsFor(explicit[i].length);
+                continue;
+            }
             if (d instanceof ArgDomain.Word) {
                 supports[i] = used;
-                wide[i] = used & addressBits;
+                wide[i] = used & (addressBits | passThrough.getOrDefault(a.name(), 0L));
             } else if (d instanceof ArgDomain.Bits b) {
                 long width = interpreter.eval(b.width(), Frame.EMPTY);
                 long domain = width >= 64 ? -1L : (1L << width) - 1;
@@ -97,7 +106,10 @@ public final class CaseSpace {
             narrowBits += Long.bitCount(supports[i] & ~wide[i]);
             wideBits += Long.bitCount(wide[i]);
         }
-        if (narrowBits + wideBits <= budget.exhaustiveBits()) {
+        if (!fixed.isEmpty() && wideBits == 0 && narrowBits <= budget.exhaustiveBits() + 12) {
+            mode = Mode.POINT;
+            rows = new long[][] {new long[n]};
+        } else if (narrowBits + wideBits <= budget.exhaustiveBits()) {
             mode = Mode.EXHAUSTIVE;
             System.arraycopy(supports, 0, exhaustive, 0, n);
             rows = new long[][] {new long[n]};
@@ -113,16 +125,89 @@ public final class CaseSpace {
         }
     }
 
-    /** The inputs of a function. */
+    /**
+     * The inputs of a function. A predicate that tests one argument for equality with a fixed value
+     * gets that value, the value with each bit flipped, and random values; a word argument's bits that
+     * only pass through to the same output bit are sampled rather than enumerated together.
+     */
     public static CaseSpace of(Interpreter interpreter, Function f, Budget budget) {
-        return new CaseSpace(interpreter, f.args(), new Support(interpreter).of(f), f.requires(), budget,
-                new ProducedValues(interpreter, budget));
+        Support support = new Support(interpreter);
+        Map<String, Long> used = support.of(f);
+        Map<String, long[]> fixed = new java.util.HashMap<>();
+        Map<String, Long> passThrough = new java.util.HashMap<>();
+        for (Arg a : f.args()) {
+            if (!(a.domain() instanceof ArgDomain.Word)) {
+                continue;
+            }
+            java.util.OptionalLong point = f.returns() == dev.sptegen.dsl.model.Type.BOOL
+                    ? new Points(interpreter).of(f.body(), a.name()) : java.util.OptionalLong.empty();
+            if (point.isPresent()) {
+                fixed.put(a.name(), around(point.getAsLong(), new SplittableRandom(budget.seed()), budget.randomSamples()));
+            } else if (f.returns() == dev.sptegen.dsl.model.Type.U64
+                    && Long.bitCount(used.getOrDefault(a.name(), 0L)) > budget.exhaustiveBits()) {
+                passThrough.put(a.name(), passThrough(support, f.body(), a.name()));
+            }
+        }
+        return new CaseSpace(interpreter, f.args(), used, f.requires(), budget, new ProducedValues(interpreter, budget),
+                fixed, passThrough);
     }
 
     /** The inputs of an arbitrary argument list, for a condition with the given support. */
     public static CaseSpace of(Interpreter interpreter, List<Arg> args, Map<String, Long> support,
                                Optional<Expr> requires, Budget budget) {
-        return new CaseSpace(interpreter, args, support, requires, budget, new ProducedValues(interpreter, budget));
+        return new CaseSpace(interpreter, args, support, requires, budget, new ProducedValues(interpreter, budget),
+                Map.of(), Map.of());
+    }
+
+    /**
+     * The (spte, level) pairs to check a condition on for the values of a view: the view's single
+     * value at every level if its predicate admits one value, otherwise the support of
+     * "not in the view, or the condition holds".
+     */
+    public static CaseSpace ofView(Interpreter interpreter, dev.sptegen.dsl.model.View view, Expr condition, Budget budget) {
+        List<Arg> args = List.of(new Arg(dev.sptegen.dsl.model.View.SPTE, new ArgDomain.Word()),
+                new Arg(dev.sptegen.dsl.model.View.LEVEL, view.levels()));
+        java.util.OptionalLong point = new Points(interpreter).of(view.predicate(), dev.sptegen.dsl.model.View.SPTE);
+        Map<String, Long> support = new Support(interpreter).of(view.predicate().negated().orElse(condition), 1L);
+        if (point.isPresent()) {
+            return new CaseSpace(interpreter, args, support, Optional.empty(), budget,
+                    new ProducedValues(interpreter, budget), Map.of(dev.sptegen.dsl.model.View.SPTE,
+                    new long[] {point.getAsLong()}), Map.of());
+        }
+        return of(interpreter, args, support, Optional.empty(), budget);
+    }
+
+    /** A value, the value with each bit flipped, and random values. */
+    private static long[] around(long point, SplittableRandom random, int samples) {
+        long[] out = new long[1 + 64 + samples];
+        out[0] = point;
+        for (int i = 0; i < 64; i++) {
+            out[1 + i] = point ^ (1L << i);
+        }
+        for (int i = 0; i < samples; i++) {
+            out[65 + i] = random.nextLong();
+        }
+        return out;
+    }
+
+    /** Input bits that reach only the same output bit, which reads no other input bit. */
+    private static long passThrough(Support support, Expr body, String arg) {
+        long[] deps = new long[64];
+        for (int j = 0; j < 64; j++) {
+            deps[j] = support.of(body, 1L << j).getOrDefault(arg, 0L);
+        }
+        long pass = 0;
+        for (int i = 0; i < 64; i++) {
+            long bit = 1L << i;
+            boolean alone = deps[i] == bit;
+            for (int j = 0; j < 64 && alone; j++) {
+                alone = j == i || (deps[j] & bit) == 0;
+            }
+            if (alone) {
+                pass |= bit;
+            }
+        }
+        return pass;
     }
 
     public Mode mode() {
@@ -157,6 +242,8 @@ public final class CaseSpace {
             case NARROW_EXHAUSTIVE -> size() + " cases, narrow bits exhaustive, wide bits from "
                     + rows.length + " samples (seed " + Bits.hex(budget.seed()) + ")";
             case RANDOM -> size() + " random cases (seed " + Bits.hex(budget.seed()) + ")";
+            case POINT -> size() + " cases: the one value the test accepts, each bit of it flipped, and random values (seed "
+                    + Bits.hex(budget.seed()) + ")";
         };
     }
 
@@ -192,7 +279,7 @@ public final class CaseSpace {
     }
 
     private boolean admitted(long[] values) {
-        return requires.isEmpty() || interpreter.test(requires.get(), Frame.of(args, values));
+        return requires.isEmpty() || interpreter.test(requires.get(), Frame.shared(names, values));
     }
 
     /** Next combination, like an odometer; wraps to the first after the last. */

@@ -35,6 +35,23 @@ public final class Frame {
         return new Frame(names.clone(), values.clone());
     }
 
+    /** A frame over arrays the caller promises not to change while the frame is in use (no copies). */
+    public static Frame shared(String[] names, long[] values) {
+        if (names.length != values.length) {
+            throw new EvalException("expected " + names.length + " argument(s), got " + values.length);
+        }
+        return new Frame(names, values);
+    }
+
+    /** The names of a list of arguments, for {@link #shared}. */
+    public static String[] names(List<Arg> args) {
+        String[] names = new String[args.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = args.get(i).name();
+        }
+        return names;
+    }
+
     /** This frame plus one more named value (the {@code result} of a maker). */
     public Frame with(String name, long value) {
         String[] n = Arrays.copyOf(names, names.length + 1);

@@ -32,6 +32,8 @@ public final class Interpreter {
     private final Map<String, Long> constants = new HashMap<>();
     private final Set<String> evaluating = new LinkedHashSet<>();
     private final Map<String, FieldBits> fields = new HashMap<>();
+    private final Map<Function, String[]> argNames = new HashMap<>();
+    private final Map<Expr.EnumLit, Long> enumCodes = new HashMap<>();
     private int depth;
 
     public Interpreter(Spec spec, Profile profile) {
@@ -119,13 +121,17 @@ public final class Interpreter {
     /** Calls a function; booleans are returned as 0 or 1. */
     public long call(String name, long... args) {
         Function f = function(name);
-        return invoke(f, Frame.of(f.args(), args));
+        return invoke(f, Frame.shared(namesOf(f), args.clone()));
     }
 
     /** Whether the arguments satisfy the function's precondition. */
     public boolean admits(String name, long... args) {
         Function f = function(name);
-        return f.requires().isEmpty() || eval(f.requires().get(), Frame.of(f.args(), args)) != 0;
+        return f.requires().isEmpty() || eval(f.requires().get(), Frame.shared(namesOf(f), args.clone())) != 0;
+    }
+
+    private String[] namesOf(Function f) {
+        return argNames.computeIfAbsent(f, x -> Frame.names(x.args()));
     }
 
     public boolean test(Expr condition, Frame frame) {
@@ -201,6 +207,16 @@ public final class Interpreter {
 
         @Override
         public Long enumLit(Expr.EnumLit e) {
+            Long cached = enumCodes.get(e);
+            if (cached != null) {
+                return cached;
+            }
+            long code = enumCode(e);
+            enumCodes.put(e, code);
+            return code;
+        }
+
+        private long enumCode(Expr.EnumLit e) {
             EnumType type = spec.enums().get(e.enumName());
             if (type == null) {
                 throw new EvalException("unknown enum '" + e.enumName() + "'");
@@ -267,7 +283,7 @@ public final class Interpreter {
             for (int i = 0; i < values.length; i++) {
                 values[i] = of(e.args().get(i));
             }
-            return invoke(f, Frame.of(f.args(), values));
+            return invoke(f, Frame.shared(namesOf(f), values));
         }
 
         @Override

@@ -112,11 +112,13 @@ public final class Specializer {
 
         @Override
         public Expr cond(Expr.Cond e) {
-            Long test = known(e.test());
+            Expr t = transform(e.test());
+            Long test = known(t);
             if (test != null) {
                 return transform(test != 0 ? e.then() : e.otherwise());
             }
-            return closedOrElse(e, super.cond(e));
+            Expr rebuilt = new Expr.Cond(t, transform(e.then()), transform(e.otherwise()));
+            return closedOrElse(rebuilt, rebuilt);
         }
 
         @Override

@@ -17,9 +17,9 @@ public final class ExprPrinter implements ExprVisitor<String> {
         return e.accept(INSTANCE);
     }
 
-    /** Decimal below 10, hex above: {@code 3}, {@code 0x5a0}. */
+    /** Decimal below 64 (bit numbers, shifts, widths), hex above: {@code 52}, {@code 0x5a0}. */
     public static String literal(long v) {
-        return v >= 0 && v < 10 ? Long.toString(v) : "0x" + Long.toHexString(v);
+        return v >= 0 && v < 64 ? Long.toString(v) : "0x" + Long.toHexString(v);
     }
 
     @Override

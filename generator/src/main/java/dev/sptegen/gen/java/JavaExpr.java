@@ -1,0 +1,271 @@
+package dev.sptegen.gen.java;
+
+import dev.sptegen.dsl.eval.Frame;
+import dev.sptegen.dsl.eval.Interpreter;
+import dev.sptegen.dsl.model.Arg;
+import dev.sptegen.dsl.model.BinaryOp;
+import dev.sptegen.dsl.model.Expr;
+import dev.sptegen.dsl.model.ExprVisitor;
+import dev.sptegen.dsl.model.Function;
+import dev.sptegen.dsl.model.UnaryOp;
+import dev.sptegen.gen.java.Layout100.Atom;
+import dev.sptegen.gen.java.Layout100.CallNode;
+import dev.sptegen.gen.java.Layout100.Chain;
+import dev.sptegen.gen.java.Layout100.Node;
+import dev.sptegen.gen.java.Layout100.Ternary;
+import dev.sptegen.gen.java.Layout100.Wrap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Prints a specialized expression as Java: constants by name, calls to the generated methods, field
+ * reads through the generated getters, unsigned comparisons where a value can exceed 2^63, and
+ * parentheses wherever operators of different kinds meet, as a careful person would write them.
+ */
+final class JavaExpr {
+    private static final int ATOM = 100;
+    private static final int UNARY = 13;
+    private static final int TERNARY = 1;
+
+    /** A printed sub-expression: layout node, Java type and binding strength of its top operator. */
+    record Printed(Node node, JavaType type, int precedence) {
+    }
+
+    private final Interpreter in;
+    private final Map<String, JavaType> args;
+    private final String qualifier;
+
+    /**
+     * @param qualifier prefix of generated names: empty inside the runtime class, {@code Ept.} in a suite
+     */
+    JavaExpr(Interpreter in, Map<String, JavaType> args, String qualifier) {
+        this.in = in;
+        this.args = args;
+        this.qualifier = qualifier;
+    }
+
+    /** The expression as text starting at column {@code col}, wrapped to the line width. */
+    String render(Expr e, int col) {
+        return Layout100.render(print(e).node(), col, 0);
+    }
+
+    Printed print(Expr e) {
+        return e.accept(new Visitor());
+    }
+
+    static String literal(long v, JavaType type) {
+        if (type == JavaType.INT) {
+            return Long.toString(v);
+        }
+        return (v >= 0 && v < 10 ? Long.toString(v) : "0x" + Long.toHexString(v).toUpperCase(java.util.Locale.ROOT)) + "L";
+    }
+
+    private static int precedence(BinaryOp op) {
+        return switch (op) {
+            case MUL -> 11;
+            case ADD, SUB -> 10;
+            case SHL, SHR -> 9;
+            case LT, LE, GT, GE -> 8;
+            case EQ, NE -> 7;
+            case AND -> 6;
+            case XOR -> 5;
+            case OR -> 4;
+            case LAND -> 3;
+            case LOR -> 2;
+        };
+    }
+
+    private static boolean bitwise(BinaryOp op) {
+        return op == BinaryOp.AND || op == BinaryOp.OR || op == BinaryOp.XOR || op == BinaryOp.SHL || op == BinaryOp.SHR;
+    }
+
+    private final class Visitor implements ExprVisitor<Printed> {
+
+        private Printed atom(String text, JavaType type) {
+            return new Printed(new Atom(text), type, ATOM);
+        }
+
+        /** A child, in parentheses if it binds more loosely or mixes operator kinds confusingly. */
+        private Node operand(Printed child, int needed, boolean clarify) {
+            boolean wrap = child.precedence() < needed || (clarify && child.precedence() < ATOM && child.precedence() != UNARY);
+            return wrap ? new Wrap("(", child.node(), ")") : child.node();
+        }
+
+        /** A literal printed for comparison with an int (a paging level) when it fits. */
+        private Printed sameKind(Expr e, Printed other) {
+            if (other.type() == JavaType.INT && e instanceof Expr.Lit l && l.value() >= 0 && l.value() <= Integer.MAX_VALUE) {
+                return atom(literal(l.value(), JavaType.INT), JavaType.INT);
+            }
+            return e.accept(this);
+        }
+
+        @Override
+        public Printed lit(Expr.Lit e) {
+            return atom(literal(e.value(), JavaType.LONG), JavaType.LONG);
+        }
+
+        @Override
+        public Printed boolLit(Expr.BoolLit e) {
+            return atom(Boolean.toString(e.value()), JavaType.BOOLEAN);
+        }
+
+        @Override
+        public Printed paramRef(Expr.ParamRef e) {
+            long v = in.param(e.name());
+            return in.spec().parameters().get(e.name()).type() == dev.sptegen.dsl.model.Type.BOOL
+                    ? atom(Boolean.toString(v != 0), JavaType.BOOLEAN) : atom(literal(v, JavaType.LONG), JavaType.LONG);
+        }
+
+        @Override
+        public Printed constRef(Expr.ConstRef e) {
+            return atom(qualifier + JavaNames.constant(e.name()), JavaType.of(in.layout().constant(e.name()).type()));
+        }
+
+        @Override
+        public Printed argRef(Expr.ArgRef e) {
+            return atom(JavaNames.argument(e.name()), args.getOrDefault(e.name(), JavaType.LONG));
+        }
+
+        @Override
+        public Printed enumLit(Expr.EnumLit e) {
+            return atom(qualifier + JavaNames.enumConstant(e.enumName(), e.valueName()), JavaType.LONG);
+        }
+
+        @Override
+        public Printed unary(Expr.Unary e) {
+            Printed x = e.operand().accept(this);
+            String op = e.op() == UnaryOp.NOT ? "~" : "!";
+            return new Printed(new Wrap(op, operand(x, UNARY, false), ""), e.op() == UnaryOp.NOT ? JavaType.LONG
+                    : JavaType.BOOLEAN, UNARY);
+        }
+
+        @Override
+        public Printed binary(Expr.Binary e) {
+            BinaryOp op = e.op();
+            int p = precedence(op);
+            switch (op) {
+                case AND, OR, XOR, LAND, LOR -> {
+                    List<Node> operands = new ArrayList<>();
+                    flatten(e, op, operands, p);
+                    JavaType t = op == BinaryOp.LAND || op == BinaryOp.LOR ? JavaType.BOOLEAN : JavaType.LONG;
+                    return new Printed(new Chain(symbol(op), operands), t, p);
+                }
+                case LT, LE, GT, GE -> {
+                    Printed l = e.left().accept(this);
+                    Printed r = sameKind(e.right(), l);
+                    l = sameKind(e.left(), r);
+                    if (small(e.left(), l) && small(e.right(), r)) {
+                        return binaryNode(l, r, op, p);
+                    }
+                    Node call = new CallNode("Long.compareUnsigned", List.of(l.node(), r.node()));
+                    return new Printed(new Chain(op.symbol(), List.of(call, new Atom("0"))), JavaType.BOOLEAN, p);
+                }
+                case EQ, NE -> {
+                    Printed l = e.left().accept(this);
+                    Printed r = sameKind(e.right(), l);
+                    l = sameKind(e.left(), r);
+                    return binaryNode(l, r, op, p);
+                }
+                default -> {
+                    Printed l = e.left().accept(this);
+                    Printed r = e.right().accept(this);
+                    if (op == BinaryOp.SHL || op == BinaryOp.SHR) {
+                        r = sameKind(e.right(), atom("", JavaType.INT));
+                    }
+                    return binaryNode(l, r, op, p);
+                }
+            }
+        }
+
+        private Printed binaryNode(Printed l, Printed r, BinaryOp op, int p) {
+            boolean clarify = bitwise(op);
+            Node node = new Chain(symbol(op), List.of(operand(l, p, clarify), operand(r, p + 1, clarify)));
+            JavaType t = op.result() == dev.sptegen.dsl.model.Type.BOOL ? JavaType.BOOLEAN
+                    : l.type() == JavaType.INT && r.type() == JavaType.INT ? JavaType.INT : JavaType.LONG;
+            return new Printed(node, t, p);
+        }
+
+        /** Values known to lie below 2^31, which compare the same signed and unsigned. */
+        private boolean small(Expr e, Printed p) {
+            if (p.type() == JavaType.INT) {
+                return true;
+            }
+            if (e instanceof Expr.Lit || e instanceof Expr.ConstRef) {
+                long v = in.eval(e, Frame.EMPTY);
+                return v >= 0 && v <= Integer.MAX_VALUE;
+            }
+            return false;
+        }
+
+        private void flatten(Expr e, BinaryOp op, List<Node> out, int p) {
+            if (e instanceof Expr.Binary b && b.op() == op) {
+                flatten(b.left(), op, out, p);
+                flatten(b.right(), op, out, p);
+            } else {
+                Printed x = e.accept(this);
+                // && inside || and & inside | are legal but easy to misread: parenthesize them.
+                out.add(operand(x, p + 1, true));
+            }
+        }
+
+        private String symbol(BinaryOp op) {
+            return op == BinaryOp.SHR ? ">>>" : op.symbol();
+        }
+
+        @Override
+        public Printed cond(Expr.Cond e) {
+            Printed t = e.test().accept(this);
+            Printed a = e.then().accept(this);
+            Printed b = e.otherwise().accept(this);
+            return new Printed(new Ternary(operand(t, TERNARY + 1, false), operand(a, TERNARY + 1, false),
+                    operand(b, TERNARY, false)), a.type(), TERNARY);
+        }
+
+        @Override
+        public Printed call(Expr.Call e) {
+            Function f = in.layout().function(e.function());
+            List<Node> actual = new ArrayList<>();
+            for (int i = 0; i < e.args().size(); i++) {
+                Arg formal = f.args().get(i);
+                Expr x = e.args().get(i);
+                JavaType want = JavaType.of(formal);
+                if (want == JavaType.INT && x instanceof Expr.Lit l) {
+                    actual.add(new Atom(Long.toString(l.value())));
+                    continue;
+                }
+                Printed p = x.accept(this);
+                actual.add(want == JavaType.INT && p.type() != JavaType.INT
+                        ? new Wrap("(int) ", operand(p, UNARY, false), "") : p.node());
+            }
+            return new Printed(new CallNode(qualifier + JavaNames.method(f.name()), actual), JavaType.of(f.returns()), ATOM);
+        }
+
+        @Override
+        public Printed genmask(Expr.Genmask e) {
+            Printed hi = e.high().accept(this);
+            Printed lo = e.low().accept(this);
+            Node high = new Chain(">>>", List.of(new Atom("-1L"), new Wrap("(", new Chain("-", List.of(new Atom("63"),
+                    operand(hi, 11, false))), ")")));
+            Node low = new Chain("<<", List.of(new Atom("-1L"), operand(lo, 10, false)));
+            return new Printed(new Chain("&", List.of(new Wrap("(", high, ")"), new Wrap("(", low, ")"))), JavaType.LONG, 6);
+        }
+
+        @Override
+        public Printed fieldGet(Expr.FieldGet e) {
+            return new Printed(new CallNode(qualifier + JavaNames.getter(e.field()), List.of(e.word().accept(this).node())),
+                    JavaType.LONG, ATOM);
+        }
+
+        @Override
+        public Printed fieldPut(Expr.FieldPut e) {
+            return new Printed(new CallNode(qualifier + JavaNames.wither(e.field()),
+                    List.of(e.word().accept(this).node(), e.value().accept(this).node())), JavaType.LONG, ATOM);
+        }
+
+        @Override
+        public Printed fieldMask(Expr.FieldMask e) {
+            return atom(literal(in.eval(e, Frame.EMPTY), JavaType.LONG), JavaType.LONG);
+        }
+    }
+}
