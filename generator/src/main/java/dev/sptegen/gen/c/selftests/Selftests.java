@@ -20,6 +20,9 @@ public final class Selftests {
         out.put("spte_layout_test.c", Templates.render("selftests/spte_layout_test.ftl", LayoutTestBuilder.build(checked.spec())));
         out.put("guest_pte_access_test.c",
                 Templates.render("selftests/guest_pte_access_test.ftl", GuestPteBuilder.build(checked.spec())));
+        out.put("mmio_spte_test.c", Templates.render("selftests/mmio_spte_test.ftl", MmioTestBuilder.build(checked.spec())));
+        NestedEptBuilder.build(checked.spec()).ifPresent(m ->
+                out.put("nested_ept_access_test.c", Templates.render("selftests/nested_ept_access_test.ftl", m)));
         return out;
     }
 }
