@@ -407,7 +407,8 @@ int main(void)
 				continue;
 			}
 			ksft_test_result(!fail[g], "%s/%s: %u pass, %u fail, %u xfail, %u skip\n",
-					 variant, group_names[g], pass[g], fail[g], xfail[g], skip[g]);
+					 variant, group_names[g], pass[g], fail[g], xfail[g],
+					 skip[g]);
 		}
 	}
 
