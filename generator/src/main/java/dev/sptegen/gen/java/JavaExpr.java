@@ -204,8 +204,11 @@ final class JavaExpr {
                 flatten(b.right(), op, out, p);
             } else {
                 Printed x = e.accept(this);
-                // && inside || and & inside | are legal but easy to misread: parenthesize them.
-                out.add(operand(x, p + 1, true));
+                // && inside || and & inside | are legal but easy to misread: parenthesize them;
+                // comparisons inside && and || read fine bare.
+                boolean logical = op == BinaryOp.LAND || op == BinaryOp.LOR;
+                boolean clarify = logical ? x.precedence() <= precedence(BinaryOp.LAND) : x.precedence() != UNARY;
+                out.add(operand(x, p + 1, clarify));
             }
         }
 
