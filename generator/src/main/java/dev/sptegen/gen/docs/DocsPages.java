@@ -39,7 +39,7 @@ final class DocsPages {
     private static List<DocsPage.ViewRow> views(Interpreter in) {
         List<DocsPage.ViewRow> rows = new ArrayList<>();
         for (View v : in.layout().views().values()) {
-            rows.add(new DocsPage.ViewRow(v.name(), v.levels().min() + "-" + v.levels().max(),
+            rows.add(new DocsPage.ViewRow(v.name(), v.levels().min() + ".." + v.levels().max(),
                     Markdown.code(ExprPrinter.print(v.predicate())),
                     v.fields().isEmpty() ? "none" : Markdown.cell(String.join(", ", v.fields())), Markdown.cell(v.doc())));
         }
