@@ -1,12 +1,18 @@
 package dev.sptegen.cli;
 
 import dev.sptegen.dsl.check.CheckedSpec;
+import dev.sptegen.gen.Emitter;
+import dev.sptegen.gen.c.CEmitter;
+import dev.sptegen.gen.docs.DocsEmitter;
 import dev.sptegen.gen.java.JavaEmitter;
 import dev.sptegen.gen.out.OutputTree;
 import java.util.List;
 import java.util.Map;
 
-/** Everything the main job writes, as one tree: the Java runtime and suites, and the other emitters' outputs. */
+/**
+ * Everything the main job writes, as one tree: {@code java/main} and {@code java/test} (the runtime and
+ * its conformance suites), {@code c} (headers and KVM selftests) and {@code docs}.
+ */
 final class MainJob {
     private MainJob() {
     }
@@ -20,6 +26,11 @@ final class MainJob {
         OutputTree suites = new OutputTree();
         java.suites(specs, suites);
         into(all, "java/test/", suites);
+        for (Emitter e : List.of(new CEmitter(), new DocsEmitter())) {
+            OutputTree part = new OutputTree();
+            e.emit(specs, part);
+            into(all, e.name() + "/", part);
+        }
         return all;
     }
 
