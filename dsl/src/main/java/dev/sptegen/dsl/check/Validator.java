@@ -5,6 +5,7 @@ import dev.sptegen.dsl.eval.EvalException;
 import dev.sptegen.dsl.eval.Interpreter;
 import dev.sptegen.dsl.model.Profile;
 import dev.sptegen.dsl.model.Spec;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,24 +40,31 @@ public final class Validator {
         if (!problems.isEmpty()) {
             return problems.all();
         }
-        for (Profile profile : spec.profiles().values()) {
-            Problems inProfile = problems.inProfile(profile.name());
-            Interpreter in = new Interpreter(spec, profile);
-            int before = inProfile.size();
-            if (!EvaluationRule.check(in, inProfile)) {
-                continue;
-            }
-            try {
-                FieldRule.check(in, inProfile);
-                StaticInvariantRule.check(in, inProfile);
-                if (inProfile.size() == before) {
-                    DynamicInvariantRule.check(in, inProfile, budget);
-                }
-            } catch (EvalException e) {
-                inProfile.add("spec " + spec.name(), "evaluation", e.getMessage());
-            }
+        // Profiles are independent (one interpreter each): check them in parallel, report in order.
+        List<List<Problem>> perProfile = spec.profiles().values().parallelStream()
+                .map(profile -> profileProblems(spec, profile))
+                .toList();
+        List<Problem> all = new ArrayList<>(problems.all());
+        perProfile.forEach(all::addAll);
+        return all;
+    }
+
+    private List<Problem> profileProblems(Spec spec, Profile profile) {
+        Problems inProfile = Problems.forSpec(spec.name()).inProfile(profile.name());
+        Interpreter in = new Interpreter(spec, profile);
+        if (!EvaluationRule.check(in, inProfile)) {
+            return inProfile.all();
         }
-        return problems.all();
+        try {
+            FieldRule.check(in, inProfile);
+            StaticInvariantRule.check(in, inProfile);
+            if (inProfile.isEmpty()) {
+                DynamicInvariantRule.check(in, inProfile, budget);
+            }
+        } catch (EvalException e) {
+            inProfile.add("spec " + spec.name(), "evaluation", e.getMessage());
+        }
+        return inProfile.all();
     }
 
     /**

@@ -37,9 +37,9 @@ public final class CaseSpace {
             return new Budget(24, 64, seed);
         }
 
-        /** What validation uses: enough to find a counterexample quickly. */
+        /** What validation uses: enough to find a counterexample quickly; the suites then search exhaustively. */
         public static Budget validation(long seed) {
-            return new Budget(16, 32, seed);
+            return new Budget(12, 8, seed);
         }
     }
 
