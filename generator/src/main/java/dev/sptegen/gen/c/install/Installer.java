@@ -37,10 +37,14 @@ public final class Installer {
     public Report install(Map<String, String> files) throws InstallException {
         List<String> written = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
+        Map<String, String> old = new java.util.HashMap<>();
+        for (String name : files.keySet()) {
+            // Check every target before writing any, so a refusal leaves the tree as it was.
+            old.put(name, readIfOurs(tree.testDir().resolve(name)));
+        }
         for (Map.Entry<String, String> f : files.entrySet()) {
             Path target = tree.testDir().resolve(f.getKey());
-            String old = readIfOurs(target);
-            if (f.getValue().equals(old)) {
+            if (f.getValue().equals(old.get(f.getKey()))) {
                 unchanged.add(f.getKey());
                 continue;
             }

@@ -133,6 +133,12 @@ struct sptegen_kvm_6_11_pte_masks {
 #define EPT_SHADOW_MMIO_MASK (BIT_ULL(63) | GENMASK_ULL(2, 0))
 #define EPT_ENABLE_MMIO_CACHING true
 #define EPT_KVM_AD_ENABLED true
+#define EPT_PFERR_PRESENT_MASK BIT_ULL(0)
+#define EPT_PFERR_WRITE_MASK BIT_ULL(1)
+#define EPT_PFERR_USER_MASK BIT_ULL(2)
+#define EPT_PFERR_RSVD_MASK BIT_ULL(3)
+#define EPT_PFERR_FETCH_MASK BIT_ULL(4)
+#define EPT_GUEST_RSVD_HIGH_MASK GENMASK_ULL(51, 46)
 #define EPT_VM_SHADOW_MMIO_VALUE GENMASK_ULL(2, 1)
 
 #define EPT_FIELD_LARGE_MASK BIT_ULL(7)
@@ -636,6 +642,146 @@ static inline u64 ept_restore_acc_track_spte(u64 spte)
 }
 
 /*
+ * A guest PDE sets a reserved bit: an address bit at or above MAXPHYADDR,
+ * bits 20:13 of a 2 MiB page (bit 12 is PAT), or XD while EFER.NXE is 0
+ */
+static inline bool ept_guest_pde_rsvd(u64 pde, bool efer_nx)
+{
+	return (pde &
+		(EPT_GUEST_RSVD_HIGH_MASK |
+		 (((pde & EPT_PT_PAGE_SIZE_MASK) != 0ULL) ? 0x1fe000ULL : 0ULL) |
+		 (efer_nx ? 0ULL : EPT_PT64_NX_MASK))) !=
+	       0ULL;
+}
+
+/*
+ * A guest PTE sets a reserved bit: an address bit at or above MAXPHYADDR,
+ * or XD while EFER.NXE is 0
+ */
+static inline bool ept_guest_pte_rsvd(u64 pte, bool efer_nx)
+{
+	return (pte & (EPT_GUEST_RSVD_HIGH_MASK | (efer_nx ? 0ULL : EPT_PT64_NX_MASK))) != 0ULL;
+}
+
+/*
+ * The walk stops at a not-present entry: the PDE, or the PTE under a
+ * well-formed PDE table entry
+ */
+static inline bool ept_guest_walk_not_present(u64 pde, u64 pte, u64 access, bool cr0_wp,
+					      bool efer_nx, bool smep, bool smap)
+{
+	(void)access;
+	(void)cr0_wp;
+	(void)smep;
+	(void)smap;
+
+	return !((pde & EPT_PT_PRESENT_MASK) != 0ULL) ||
+	       (!ept_guest_pde_rsvd(pde, efer_nx) && !((pde & EPT_PT_PAGE_SIZE_MASK) != 0ULL) &&
+		!((pte & EPT_PT_PRESENT_MASK) != 0ULL));
+}
+
+/* The walk meets a present entry with a reserved bit set */
+static inline bool ept_guest_walk_reserved(u64 pde, u64 pte, u64 access, bool cr0_wp, bool efer_nx,
+					   bool smep, bool smap)
+{
+	(void)access;
+	(void)cr0_wp;
+	(void)smep;
+	(void)smap;
+
+	return ((pde & EPT_PT_PRESENT_MASK) != 0ULL) &&
+	       (ept_guest_pde_rsvd(pde, efer_nx) ||
+		(!((pde & EPT_PT_PAGE_SIZE_MASK) != 0ULL) &&
+		 ((pte & EPT_PT_PRESENT_MASK) != 0ULL) && ept_guest_pte_rsvd(pte, efer_nx)));
+}
+
+/*
+ * The permissions of a well-formed walk deny the access: a write to a
+ * read-only page (supervisor writes only with CR0.WP), a user access to a
+ * supervisor page, a fetch from an XD page, a supervisor fetch from a user
+ * page under SMEP, a supervisor data access to a user page under SMAP
+ */
+static inline bool ept_guest_walk_denied(u64 pde, u64 pte, u64 access, bool cr0_wp, bool efer_nx,
+					 bool smep, bool smap)
+{
+	bool v0 = ((pde & EPT_PT_USER_MASK) != 0ULL) &&
+		  (((pde & EPT_PT_PAGE_SIZE_MASK) != 0ULL) || ((pte & EPT_PT_USER_MASK) != 0ULL));
+
+	return (((access & 1ULL) != 0ULL) &&
+		!(((pde & EPT_PT_WRITABLE_MASK) != 0ULL) &&
+		  (((pde & EPT_PT_PAGE_SIZE_MASK) != 0ULL) ||
+		   ((pte & EPT_PT_WRITABLE_MASK) != 0ULL))) &&
+		(((access & 4ULL) != 0ULL) || cr0_wp)) ||
+	       (((access & 4ULL) != 0ULL) && !v0) ||
+	       (((access & 2ULL) != 0ULL) && efer_nx &&
+		(((pde & EPT_PT64_NX_MASK) != 0ULL) ||
+		 (!((pde & EPT_PT_PAGE_SIZE_MASK) != 0ULL) &&
+		  ((pte & EPT_PT64_NX_MASK) != 0ULL)))) ||
+	       (((access & 2ULL) != 0ULL) && !((access & 4ULL) != 0ULL) && smep && v0) ||
+	       (!((access & 2ULL) != 0ULL) && !((access & 4ULL) != 0ULL) && smap && v0);
+}
+
+/* The access raises #PF */
+static inline bool ept_guest_walk_fault(u64 pde, u64 pte, u64 access, bool cr0_wp, bool efer_nx,
+					bool smep, bool smap)
+{
+	return ept_guest_walk_not_present(pde, pte, access, cr0_wp, efer_nx, smep, smap) ||
+	       ept_guest_walk_reserved(pde, pte, access, cr0_wp, efer_nx, smep, smap) ||
+	       ept_guest_walk_denied(pde, pte, access, cr0_wp, efer_nx, smep, smap);
+}
+
+/*
+ * The #PF error code of the access (0 when it does not fault): P unless
+ * the walk hit a not-present entry, W/R for writes, U/S for user accesses,
+ * RSVD for reserved bits, I/D for fetches when EFER.NXE or CR4.SMEP is set
+ */
+static inline u64 ept_guest_walk_error_code(u64 pde, u64 pte, u64 access, bool cr0_wp, bool efer_nx,
+					    bool smep, bool smap)
+{
+	return ept_guest_walk_fault(pde, pte, access, cr0_wp, efer_nx, smep, smap) ?
+	       ((ept_guest_walk_not_present(pde, pte, access, cr0_wp, efer_nx, smep, smap) ?
+		 0ULL :
+		 EPT_PFERR_PRESENT_MASK) |
+		(((access & 1ULL) != 0ULL) ? EPT_PFERR_WRITE_MASK : 0ULL) |
+		(((access & 4ULL) != 0ULL) ? EPT_PFERR_USER_MASK : 0ULL) |
+		(ept_guest_walk_reserved(pde, pte, access, cr0_wp, efer_nx, smep, smap) ?
+		 EPT_PFERR_RSVD_MASK :
+		 0ULL) |
+		((((access & 2ULL) != 0ULL) && (efer_nx || smep)) ? EPT_PFERR_FETCH_MASK : 0ULL)) :
+	       0ULL;
+}
+
+/*
+ * The PDE after a successful access: Accessed, and Dirty if it maps a 2
+ * MiB page that was written (after a fault the CPU may or may not have set
+ * Accessed: only successful walks are defined)
+ */
+static inline u64 ept_guest_walk_pde_after(u64 pde, u64 pte, u64 access, bool cr0_wp, bool efer_nx,
+					   bool smep, bool smap)
+{
+	return !ept_guest_walk_fault(pde, pte, access, cr0_wp, efer_nx, smep, smap) ?
+	       (pde | EPT_PT_ACCESSED_MASK |
+		((((pde & EPT_PT_PAGE_SIZE_MASK) != 0ULL) && ((access & 1ULL) != 0ULL)) ?
+		 EPT_PT_DIRTY_MASK :
+		 0ULL)) :
+	       pde;
+}
+
+/*
+ * The PTE after a successful access through it: Accessed, and Dirty if
+ * written
+ */
+static inline u64 ept_guest_walk_pte_after(u64 pde, u64 pte, u64 access, bool cr0_wp, bool efer_nx,
+					   bool smep, bool smap)
+{
+	return (!ept_guest_walk_fault(pde, pte, access, cr0_wp, efer_nx, smep, smap) &&
+		!((pde & EPT_PT_PAGE_SIZE_MASK) != 0ULL)) ?
+	       (pte | EPT_PT_ACCESSED_MASK |
+		(((access & 1ULL) != 0ULL) ? EPT_PT_DIRTY_MASK : 0ULL)) :
+	       pte;
+}
+
+/*
  * An access through this SPTE could raise #VE: KVM uses suppress-#VE, the
  * SPTE lacks it, and it is not the MMIO misconfiguration
  */
@@ -766,6 +912,12 @@ static_assert((EPT_SHADOW_NONPRESENT_VALUE & EPT_SPTE_MMU_PRESENT_MASK) == 0ULL,
 #define EPT_NOAD_SHADOW_MMIO_MASK (BIT_ULL(63) | GENMASK_ULL(2, 0))
 #define EPT_NOAD_ENABLE_MMIO_CACHING true
 #define EPT_NOAD_KVM_AD_ENABLED false
+#define EPT_NOAD_PFERR_PRESENT_MASK BIT_ULL(0)
+#define EPT_NOAD_PFERR_WRITE_MASK BIT_ULL(1)
+#define EPT_NOAD_PFERR_USER_MASK BIT_ULL(2)
+#define EPT_NOAD_PFERR_RSVD_MASK BIT_ULL(3)
+#define EPT_NOAD_PFERR_FETCH_MASK BIT_ULL(4)
+#define EPT_NOAD_GUEST_RSVD_HIGH_MASK GENMASK_ULL(51, 46)
 #define EPT_NOAD_VM_SHADOW_MMIO_VALUE GENMASK_ULL(2, 1)
 
 #define EPT_NOAD_FIELD_LARGE_MASK BIT_ULL(7)
@@ -1270,6 +1422,152 @@ static inline u64 ept_noad_restore_acc_track_spte(u64 spte)
 }
 
 /*
+ * A guest PDE sets a reserved bit: an address bit at or above MAXPHYADDR,
+ * bits 20:13 of a 2 MiB page (bit 12 is PAT), or XD while EFER.NXE is 0
+ */
+static inline bool ept_noad_guest_pde_rsvd(u64 pde, bool efer_nx)
+{
+	return (pde &
+		(EPT_NOAD_GUEST_RSVD_HIGH_MASK |
+		 (((pde & EPT_NOAD_PT_PAGE_SIZE_MASK) != 0ULL) ? 0x1fe000ULL : 0ULL) |
+		 (efer_nx ? 0ULL : EPT_NOAD_PT64_NX_MASK))) !=
+	       0ULL;
+}
+
+/*
+ * A guest PTE sets a reserved bit: an address bit at or above MAXPHYADDR,
+ * or XD while EFER.NXE is 0
+ */
+static inline bool ept_noad_guest_pte_rsvd(u64 pte, bool efer_nx)
+{
+	return (pte & (EPT_NOAD_GUEST_RSVD_HIGH_MASK | (efer_nx ? 0ULL : EPT_NOAD_PT64_NX_MASK))) !=
+	       0ULL;
+}
+
+/*
+ * The walk stops at a not-present entry: the PDE, or the PTE under a
+ * well-formed PDE table entry
+ */
+static inline bool ept_noad_guest_walk_not_present(u64 pde, u64 pte, u64 access, bool cr0_wp,
+						   bool efer_nx, bool smep, bool smap)
+{
+	(void)access;
+	(void)cr0_wp;
+	(void)smep;
+	(void)smap;
+
+	return !((pde & EPT_NOAD_PT_PRESENT_MASK) != 0ULL) ||
+	       (!ept_noad_guest_pde_rsvd(pde, efer_nx) &&
+		!((pde & EPT_NOAD_PT_PAGE_SIZE_MASK) != 0ULL) &&
+		!((pte & EPT_NOAD_PT_PRESENT_MASK) != 0ULL));
+}
+
+/* The walk meets a present entry with a reserved bit set */
+static inline bool ept_noad_guest_walk_reserved(u64 pde, u64 pte, u64 access, bool cr0_wp,
+						bool efer_nx, bool smep, bool smap)
+{
+	(void)access;
+	(void)cr0_wp;
+	(void)smep;
+	(void)smap;
+
+	return ((pde & EPT_NOAD_PT_PRESENT_MASK) != 0ULL) &&
+	       (ept_noad_guest_pde_rsvd(pde, efer_nx) ||
+		(!((pde & EPT_NOAD_PT_PAGE_SIZE_MASK) != 0ULL) &&
+		 ((pte & EPT_NOAD_PT_PRESENT_MASK) != 0ULL) &&
+		 ept_noad_guest_pte_rsvd(pte, efer_nx)));
+}
+
+/*
+ * The permissions of a well-formed walk deny the access: a write to a
+ * read-only page (supervisor writes only with CR0.WP), a user access to a
+ * supervisor page, a fetch from an XD page, a supervisor fetch from a user
+ * page under SMEP, a supervisor data access to a user page under SMAP
+ */
+static inline bool ept_noad_guest_walk_denied(u64 pde, u64 pte, u64 access, bool cr0_wp,
+					      bool efer_nx, bool smep, bool smap)
+{
+	bool v0 = ((pde & EPT_NOAD_PT_USER_MASK) != 0ULL) &&
+		  (((pde & EPT_NOAD_PT_PAGE_SIZE_MASK) != 0ULL) ||
+		   ((pte & EPT_NOAD_PT_USER_MASK) != 0ULL));
+
+	return (((access & 1ULL) != 0ULL) &&
+		!(((pde & EPT_NOAD_PT_WRITABLE_MASK) != 0ULL) &&
+		  (((pde & EPT_NOAD_PT_PAGE_SIZE_MASK) != 0ULL) ||
+		   ((pte & EPT_NOAD_PT_WRITABLE_MASK) != 0ULL))) &&
+		(((access & 4ULL) != 0ULL) || cr0_wp)) ||
+	       (((access & 4ULL) != 0ULL) && !v0) ||
+	       (((access & 2ULL) != 0ULL) && efer_nx &&
+		(((pde & EPT_NOAD_PT64_NX_MASK) != 0ULL) ||
+		 (!((pde & EPT_NOAD_PT_PAGE_SIZE_MASK) != 0ULL) &&
+		  ((pte & EPT_NOAD_PT64_NX_MASK) != 0ULL)))) ||
+	       (((access & 2ULL) != 0ULL) && !((access & 4ULL) != 0ULL) && smep && v0) ||
+	       (!((access & 2ULL) != 0ULL) && !((access & 4ULL) != 0ULL) && smap && v0);
+}
+
+/* The access raises #PF */
+static inline bool ept_noad_guest_walk_fault(u64 pde, u64 pte, u64 access, bool cr0_wp,
+					     bool efer_nx, bool smep, bool smap)
+{
+	return ept_noad_guest_walk_not_present(pde, pte, access, cr0_wp, efer_nx, smep, smap) ||
+	       ept_noad_guest_walk_reserved(pde, pte, access, cr0_wp, efer_nx, smep, smap) ||
+	       ept_noad_guest_walk_denied(pde, pte, access, cr0_wp, efer_nx, smep, smap);
+}
+
+/*
+ * The #PF error code of the access (0 when it does not fault): P unless
+ * the walk hit a not-present entry, W/R for writes, U/S for user accesses,
+ * RSVD for reserved bits, I/D for fetches when EFER.NXE or CR4.SMEP is set
+ */
+static inline u64 ept_noad_guest_walk_error_code(u64 pde, u64 pte, u64 access, bool cr0_wp,
+						 bool efer_nx, bool smep, bool smap)
+{
+	return ept_noad_guest_walk_fault(pde, pte, access, cr0_wp, efer_nx, smep, smap) ?
+	       ((ept_noad_guest_walk_not_present(pde, pte, access, cr0_wp, efer_nx, smep, smap) ?
+		 0ULL :
+		 EPT_NOAD_PFERR_PRESENT_MASK) |
+		(((access & 1ULL) != 0ULL) ? EPT_NOAD_PFERR_WRITE_MASK : 0ULL) |
+		(((access & 4ULL) != 0ULL) ? EPT_NOAD_PFERR_USER_MASK : 0ULL) |
+		(ept_noad_guest_walk_reserved(pde, pte, access, cr0_wp, efer_nx, smep, smap) ?
+		 EPT_NOAD_PFERR_RSVD_MASK :
+		 0ULL) |
+		((((access & 2ULL) != 0ULL) && (efer_nx || smep)) ?
+		 EPT_NOAD_PFERR_FETCH_MASK :
+		 0ULL)) :
+	       0ULL;
+}
+
+/*
+ * The PDE after a successful access: Accessed, and Dirty if it maps a 2
+ * MiB page that was written (after a fault the CPU may or may not have set
+ * Accessed: only successful walks are defined)
+ */
+static inline u64 ept_noad_guest_walk_pde_after(u64 pde, u64 pte, u64 access, bool cr0_wp,
+						bool efer_nx, bool smep, bool smap)
+{
+	return !ept_noad_guest_walk_fault(pde, pte, access, cr0_wp, efer_nx, smep, smap) ?
+	       (pde | EPT_NOAD_PT_ACCESSED_MASK |
+		((((pde & EPT_NOAD_PT_PAGE_SIZE_MASK) != 0ULL) && ((access & 1ULL) != 0ULL)) ?
+		 EPT_NOAD_PT_DIRTY_MASK :
+		 0ULL)) :
+	       pde;
+}
+
+/*
+ * The PTE after a successful access through it: Accessed, and Dirty if
+ * written
+ */
+static inline u64 ept_noad_guest_walk_pte_after(u64 pde, u64 pte, u64 access, bool cr0_wp,
+						bool efer_nx, bool smep, bool smap)
+{
+	return (!ept_noad_guest_walk_fault(pde, pte, access, cr0_wp, efer_nx, smep, smap) &&
+		!((pde & EPT_NOAD_PT_PAGE_SIZE_MASK) != 0ULL)) ?
+	       (pte | EPT_NOAD_PT_ACCESSED_MASK |
+		(((access & 1ULL) != 0ULL) ? EPT_NOAD_PT_DIRTY_MASK : 0ULL)) :
+	       pte;
+}
+
+/*
  * An access through this SPTE could raise #VE: KVM uses suppress-#VE, the
  * SPTE lacks it, and it is not the MMIO misconfiguration
  */
@@ -1403,6 +1701,12 @@ static_assert((EPT_NOAD_SHADOW_NONPRESENT_VALUE & EPT_NOAD_SPTE_MMU_PRESENT_MASK
 #define EPT_NOEXEC_ONLY_SHADOW_MMIO_MASK (BIT_ULL(63) | GENMASK_ULL(2, 0))
 #define EPT_NOEXEC_ONLY_ENABLE_MMIO_CACHING true
 #define EPT_NOEXEC_ONLY_KVM_AD_ENABLED true
+#define EPT_NOEXEC_ONLY_PFERR_PRESENT_MASK BIT_ULL(0)
+#define EPT_NOEXEC_ONLY_PFERR_WRITE_MASK BIT_ULL(1)
+#define EPT_NOEXEC_ONLY_PFERR_USER_MASK BIT_ULL(2)
+#define EPT_NOEXEC_ONLY_PFERR_RSVD_MASK BIT_ULL(3)
+#define EPT_NOEXEC_ONLY_PFERR_FETCH_MASK BIT_ULL(4)
+#define EPT_NOEXEC_ONLY_GUEST_RSVD_HIGH_MASK GENMASK_ULL(51, 46)
 #define EPT_NOEXEC_ONLY_VM_SHADOW_MMIO_VALUE GENMASK_ULL(2, 1)
 
 #define EPT_NOEXEC_ONLY_FIELD_LARGE_MASK BIT_ULL(7)
@@ -1927,6 +2231,158 @@ static inline u64 ept_noexec_only_restore_acc_track_spte(u64 spte)
 }
 
 /*
+ * A guest PDE sets a reserved bit: an address bit at or above MAXPHYADDR,
+ * bits 20:13 of a 2 MiB page (bit 12 is PAT), or XD while EFER.NXE is 0
+ */
+static inline bool ept_noexec_only_guest_pde_rsvd(u64 pde, bool efer_nx)
+{
+	return (pde &
+		(EPT_NOEXEC_ONLY_GUEST_RSVD_HIGH_MASK |
+		 (((pde & EPT_NOEXEC_ONLY_PT_PAGE_SIZE_MASK) != 0ULL) ? 0x1fe000ULL : 0ULL) |
+		 (efer_nx ? 0ULL : EPT_NOEXEC_ONLY_PT64_NX_MASK))) !=
+	       0ULL;
+}
+
+/*
+ * A guest PTE sets a reserved bit: an address bit at or above MAXPHYADDR,
+ * or XD while EFER.NXE is 0
+ */
+static inline bool ept_noexec_only_guest_pte_rsvd(u64 pte, bool efer_nx)
+{
+	return (pte &
+		(EPT_NOEXEC_ONLY_GUEST_RSVD_HIGH_MASK |
+		 (efer_nx ? 0ULL : EPT_NOEXEC_ONLY_PT64_NX_MASK))) !=
+	       0ULL;
+}
+
+/*
+ * The walk stops at a not-present entry: the PDE, or the PTE under a
+ * well-formed PDE table entry
+ */
+static inline bool ept_noexec_only_guest_walk_not_present(u64 pde, u64 pte, u64 access, bool cr0_wp,
+							  bool efer_nx, bool smep, bool smap)
+{
+	(void)access;
+	(void)cr0_wp;
+	(void)smep;
+	(void)smap;
+
+	return !((pde & EPT_NOEXEC_ONLY_PT_PRESENT_MASK) != 0ULL) ||
+	       (!ept_noexec_only_guest_pde_rsvd(pde, efer_nx) &&
+		!((pde & EPT_NOEXEC_ONLY_PT_PAGE_SIZE_MASK) != 0ULL) &&
+		!((pte & EPT_NOEXEC_ONLY_PT_PRESENT_MASK) != 0ULL));
+}
+
+/* The walk meets a present entry with a reserved bit set */
+static inline bool ept_noexec_only_guest_walk_reserved(u64 pde, u64 pte, u64 access, bool cr0_wp,
+						       bool efer_nx, bool smep, bool smap)
+{
+	(void)access;
+	(void)cr0_wp;
+	(void)smep;
+	(void)smap;
+
+	return ((pde & EPT_NOEXEC_ONLY_PT_PRESENT_MASK) != 0ULL) &&
+	       (ept_noexec_only_guest_pde_rsvd(pde, efer_nx) ||
+		(!((pde & EPT_NOEXEC_ONLY_PT_PAGE_SIZE_MASK) != 0ULL) &&
+		 ((pte & EPT_NOEXEC_ONLY_PT_PRESENT_MASK) != 0ULL) &&
+		 ept_noexec_only_guest_pte_rsvd(pte, efer_nx)));
+}
+
+/*
+ * The permissions of a well-formed walk deny the access: a write to a
+ * read-only page (supervisor writes only with CR0.WP), a user access to a
+ * supervisor page, a fetch from an XD page, a supervisor fetch from a user
+ * page under SMEP, a supervisor data access to a user page under SMAP
+ */
+static inline bool ept_noexec_only_guest_walk_denied(u64 pde, u64 pte, u64 access, bool cr0_wp,
+						     bool efer_nx, bool smep, bool smap)
+{
+	bool v0 = ((pde & EPT_NOEXEC_ONLY_PT_USER_MASK) != 0ULL) &&
+		  (((pde & EPT_NOEXEC_ONLY_PT_PAGE_SIZE_MASK) != 0ULL) ||
+		   ((pte & EPT_NOEXEC_ONLY_PT_USER_MASK) != 0ULL));
+
+	return (((access & 1ULL) != 0ULL) &&
+		!(((pde & EPT_NOEXEC_ONLY_PT_WRITABLE_MASK) != 0ULL) &&
+		  (((pde & EPT_NOEXEC_ONLY_PT_PAGE_SIZE_MASK) != 0ULL) ||
+		   ((pte & EPT_NOEXEC_ONLY_PT_WRITABLE_MASK) != 0ULL))) &&
+		(((access & 4ULL) != 0ULL) || cr0_wp)) ||
+	       (((access & 4ULL) != 0ULL) && !v0) ||
+	       (((access & 2ULL) != 0ULL) && efer_nx &&
+		(((pde & EPT_NOEXEC_ONLY_PT64_NX_MASK) != 0ULL) ||
+		 (!((pde & EPT_NOEXEC_ONLY_PT_PAGE_SIZE_MASK) != 0ULL) &&
+		  ((pte & EPT_NOEXEC_ONLY_PT64_NX_MASK) != 0ULL)))) ||
+	       (((access & 2ULL) != 0ULL) && !((access & 4ULL) != 0ULL) && smep && v0) ||
+	       (!((access & 2ULL) != 0ULL) && !((access & 4ULL) != 0ULL) && smap && v0);
+}
+
+/* The access raises #PF */
+static inline bool ept_noexec_only_guest_walk_fault(u64 pde, u64 pte, u64 access, bool cr0_wp,
+						    bool efer_nx, bool smep, bool smap)
+{
+	return ept_noexec_only_guest_walk_not_present(pde, pte, access, cr0_wp, efer_nx, smep,
+						      smap) ||
+	       ept_noexec_only_guest_walk_reserved(pde, pte, access, cr0_wp, efer_nx, smep, smap) ||
+	       ept_noexec_only_guest_walk_denied(pde, pte, access, cr0_wp, efer_nx, smep, smap);
+}
+
+/*
+ * The #PF error code of the access (0 when it does not fault): P unless
+ * the walk hit a not-present entry, W/R for writes, U/S for user accesses,
+ * RSVD for reserved bits, I/D for fetches when EFER.NXE or CR4.SMEP is set
+ */
+static inline u64 ept_noexec_only_guest_walk_error_code(u64 pde, u64 pte, u64 access, bool cr0_wp,
+							bool efer_nx, bool smep, bool smap)
+{
+	return ept_noexec_only_guest_walk_fault(pde, pte, access, cr0_wp, efer_nx, smep, smap) ?
+	       ((ept_noexec_only_guest_walk_not_present(pde, pte, access, cr0_wp, efer_nx, smep,
+							smap) ?
+		 0ULL :
+		 EPT_NOEXEC_ONLY_PFERR_PRESENT_MASK) |
+		(((access & 1ULL) != 0ULL) ? EPT_NOEXEC_ONLY_PFERR_WRITE_MASK : 0ULL) |
+		(((access & 4ULL) != 0ULL) ? EPT_NOEXEC_ONLY_PFERR_USER_MASK : 0ULL) |
+		(ept_noexec_only_guest_walk_reserved(pde, pte, access, cr0_wp, efer_nx, smep,
+						     smap) ?
+		 EPT_NOEXEC_ONLY_PFERR_RSVD_MASK :
+		 0ULL) |
+		((((access & 2ULL) != 0ULL) && (efer_nx || smep)) ?
+		 EPT_NOEXEC_ONLY_PFERR_FETCH_MASK :
+		 0ULL)) :
+	       0ULL;
+}
+
+/*
+ * The PDE after a successful access: Accessed, and Dirty if it maps a 2
+ * MiB page that was written (after a fault the CPU may or may not have set
+ * Accessed: only successful walks are defined)
+ */
+static inline u64 ept_noexec_only_guest_walk_pde_after(u64 pde, u64 pte, u64 access, bool cr0_wp,
+						       bool efer_nx, bool smep, bool smap)
+{
+	return !ept_noexec_only_guest_walk_fault(pde, pte, access, cr0_wp, efer_nx, smep, smap) ?
+	       (pde | EPT_NOEXEC_ONLY_PT_ACCESSED_MASK |
+		((((pde & EPT_NOEXEC_ONLY_PT_PAGE_SIZE_MASK) != 0ULL) &&
+		  ((access & 1ULL) != 0ULL)) ?
+		 EPT_NOEXEC_ONLY_PT_DIRTY_MASK :
+		 0ULL)) :
+	       pde;
+}
+
+/*
+ * The PTE after a successful access through it: Accessed, and Dirty if
+ * written
+ */
+static inline u64 ept_noexec_only_guest_walk_pte_after(u64 pde, u64 pte, u64 access, bool cr0_wp,
+						       bool efer_nx, bool smep, bool smap)
+{
+	return (!ept_noexec_only_guest_walk_fault(pde, pte, access, cr0_wp, efer_nx, smep, smap) &&
+		!((pde & EPT_NOEXEC_ONLY_PT_PAGE_SIZE_MASK) != 0ULL)) ?
+	       (pte | EPT_NOEXEC_ONLY_PT_ACCESSED_MASK |
+		(((access & 1ULL) != 0ULL) ? EPT_NOEXEC_ONLY_PT_DIRTY_MASK : 0ULL)) :
+	       pte;
+}
+
+/*
  * An access through this SPTE could raise #VE: KVM uses suppress-#VE, the
  * SPTE lacks it, and it is not the MMIO misconfiguration
  */
@@ -2069,6 +2525,12 @@ static_assert((EPT_NOEXEC_ONLY_SHADOW_NONPRESENT_VALUE & EPT_NOEXEC_ONLY_SPTE_MM
 #define NPT_SHADOW_MMIO_MASK (BIT_ULL(51) | BIT_ULL(0))
 #define NPT_ENABLE_MMIO_CACHING true
 #define NPT_KVM_AD_ENABLED true
+#define NPT_PFERR_PRESENT_MASK BIT_ULL(0)
+#define NPT_PFERR_WRITE_MASK BIT_ULL(1)
+#define NPT_PFERR_USER_MASK BIT_ULL(2)
+#define NPT_PFERR_RSVD_MASK BIT_ULL(3)
+#define NPT_PFERR_FETCH_MASK BIT_ULL(4)
+#define NPT_GUEST_RSVD_HIGH_MASK GENMASK_ULL(51, 46)
 #define NPT_VM_SHADOW_MMIO_VALUE (BIT_ULL(51) | BIT_ULL(0))
 
 #define NPT_FIELD_LARGE_MASK BIT_ULL(7)
@@ -2560,6 +3022,146 @@ static inline u64 npt_restore_acc_track_spte(u64 spte)
 }
 
 /*
+ * A guest PDE sets a reserved bit: an address bit at or above MAXPHYADDR,
+ * bits 20:13 of a 2 MiB page (bit 12 is PAT), or XD while EFER.NXE is 0
+ */
+static inline bool npt_guest_pde_rsvd(u64 pde, bool efer_nx)
+{
+	return (pde &
+		(NPT_GUEST_RSVD_HIGH_MASK |
+		 (((pde & NPT_PT_PAGE_SIZE_MASK) != 0ULL) ? 0x1fe000ULL : 0ULL) |
+		 (efer_nx ? 0ULL : NPT_PT64_NX_MASK))) !=
+	       0ULL;
+}
+
+/*
+ * A guest PTE sets a reserved bit: an address bit at or above MAXPHYADDR,
+ * or XD while EFER.NXE is 0
+ */
+static inline bool npt_guest_pte_rsvd(u64 pte, bool efer_nx)
+{
+	return (pte & (NPT_GUEST_RSVD_HIGH_MASK | (efer_nx ? 0ULL : NPT_PT64_NX_MASK))) != 0ULL;
+}
+
+/*
+ * The walk stops at a not-present entry: the PDE, or the PTE under a
+ * well-formed PDE table entry
+ */
+static inline bool npt_guest_walk_not_present(u64 pde, u64 pte, u64 access, bool cr0_wp,
+					      bool efer_nx, bool smep, bool smap)
+{
+	(void)access;
+	(void)cr0_wp;
+	(void)smep;
+	(void)smap;
+
+	return !((pde & NPT_PT_PRESENT_MASK) != 0ULL) ||
+	       (!npt_guest_pde_rsvd(pde, efer_nx) && !((pde & NPT_PT_PAGE_SIZE_MASK) != 0ULL) &&
+		!((pte & NPT_PT_PRESENT_MASK) != 0ULL));
+}
+
+/* The walk meets a present entry with a reserved bit set */
+static inline bool npt_guest_walk_reserved(u64 pde, u64 pte, u64 access, bool cr0_wp, bool efer_nx,
+					   bool smep, bool smap)
+{
+	(void)access;
+	(void)cr0_wp;
+	(void)smep;
+	(void)smap;
+
+	return ((pde & NPT_PT_PRESENT_MASK) != 0ULL) &&
+	       (npt_guest_pde_rsvd(pde, efer_nx) ||
+		(!((pde & NPT_PT_PAGE_SIZE_MASK) != 0ULL) &&
+		 ((pte & NPT_PT_PRESENT_MASK) != 0ULL) && npt_guest_pte_rsvd(pte, efer_nx)));
+}
+
+/*
+ * The permissions of a well-formed walk deny the access: a write to a
+ * read-only page (supervisor writes only with CR0.WP), a user access to a
+ * supervisor page, a fetch from an XD page, a supervisor fetch from a user
+ * page under SMEP, a supervisor data access to a user page under SMAP
+ */
+static inline bool npt_guest_walk_denied(u64 pde, u64 pte, u64 access, bool cr0_wp, bool efer_nx,
+					 bool smep, bool smap)
+{
+	bool v0 = ((pde & NPT_PT_USER_MASK) != 0ULL) &&
+		  (((pde & NPT_PT_PAGE_SIZE_MASK) != 0ULL) || ((pte & NPT_PT_USER_MASK) != 0ULL));
+
+	return (((access & 1ULL) != 0ULL) &&
+		!(((pde & NPT_PT_WRITABLE_MASK) != 0ULL) &&
+		  (((pde & NPT_PT_PAGE_SIZE_MASK) != 0ULL) ||
+		   ((pte & NPT_PT_WRITABLE_MASK) != 0ULL))) &&
+		(((access & 4ULL) != 0ULL) || cr0_wp)) ||
+	       (((access & 4ULL) != 0ULL) && !v0) ||
+	       (((access & 2ULL) != 0ULL) && efer_nx &&
+		(((pde & NPT_PT64_NX_MASK) != 0ULL) ||
+		 (!((pde & NPT_PT_PAGE_SIZE_MASK) != 0ULL) &&
+		  ((pte & NPT_PT64_NX_MASK) != 0ULL)))) ||
+	       (((access & 2ULL) != 0ULL) && !((access & 4ULL) != 0ULL) && smep && v0) ||
+	       (!((access & 2ULL) != 0ULL) && !((access & 4ULL) != 0ULL) && smap && v0);
+}
+
+/* The access raises #PF */
+static inline bool npt_guest_walk_fault(u64 pde, u64 pte, u64 access, bool cr0_wp, bool efer_nx,
+					bool smep, bool smap)
+{
+	return npt_guest_walk_not_present(pde, pte, access, cr0_wp, efer_nx, smep, smap) ||
+	       npt_guest_walk_reserved(pde, pte, access, cr0_wp, efer_nx, smep, smap) ||
+	       npt_guest_walk_denied(pde, pte, access, cr0_wp, efer_nx, smep, smap);
+}
+
+/*
+ * The #PF error code of the access (0 when it does not fault): P unless
+ * the walk hit a not-present entry, W/R for writes, U/S for user accesses,
+ * RSVD for reserved bits, I/D for fetches when EFER.NXE or CR4.SMEP is set
+ */
+static inline u64 npt_guest_walk_error_code(u64 pde, u64 pte, u64 access, bool cr0_wp, bool efer_nx,
+					    bool smep, bool smap)
+{
+	return npt_guest_walk_fault(pde, pte, access, cr0_wp, efer_nx, smep, smap) ?
+	       ((npt_guest_walk_not_present(pde, pte, access, cr0_wp, efer_nx, smep, smap) ?
+		 0ULL :
+		 NPT_PFERR_PRESENT_MASK) |
+		(((access & 1ULL) != 0ULL) ? NPT_PFERR_WRITE_MASK : 0ULL) |
+		(((access & 4ULL) != 0ULL) ? NPT_PFERR_USER_MASK : 0ULL) |
+		(npt_guest_walk_reserved(pde, pte, access, cr0_wp, efer_nx, smep, smap) ?
+		 NPT_PFERR_RSVD_MASK :
+		 0ULL) |
+		((((access & 2ULL) != 0ULL) && (efer_nx || smep)) ? NPT_PFERR_FETCH_MASK : 0ULL)) :
+	       0ULL;
+}
+
+/*
+ * The PDE after a successful access: Accessed, and Dirty if it maps a 2
+ * MiB page that was written (after a fault the CPU may or may not have set
+ * Accessed: only successful walks are defined)
+ */
+static inline u64 npt_guest_walk_pde_after(u64 pde, u64 pte, u64 access, bool cr0_wp, bool efer_nx,
+					   bool smep, bool smap)
+{
+	return !npt_guest_walk_fault(pde, pte, access, cr0_wp, efer_nx, smep, smap) ?
+	       (pde | NPT_PT_ACCESSED_MASK |
+		((((pde & NPT_PT_PAGE_SIZE_MASK) != 0ULL) && ((access & 1ULL) != 0ULL)) ?
+		 NPT_PT_DIRTY_MASK :
+		 0ULL)) :
+	       pde;
+}
+
+/*
+ * The PTE after a successful access through it: Accessed, and Dirty if
+ * written
+ */
+static inline u64 npt_guest_walk_pte_after(u64 pde, u64 pte, u64 access, bool cr0_wp, bool efer_nx,
+					   bool smep, bool smap)
+{
+	return (!npt_guest_walk_fault(pde, pte, access, cr0_wp, efer_nx, smep, smap) &&
+		!((pde & NPT_PT_PAGE_SIZE_MASK) != 0ULL)) ?
+	       (pte | NPT_PT_ACCESSED_MASK |
+		(((access & 1ULL) != 0ULL) ? NPT_PT_DIRTY_MASK : 0ULL)) :
+	       pte;
+}
+
+/*
  * An access through this SPTE could raise #VE: KVM uses suppress-#VE, the
  * SPTE lacks it, and it is not the MMIO misconfiguration
  */
@@ -2693,6 +3295,12 @@ static_assert((NPT_SHADOW_NONPRESENT_VALUE & NPT_SPTE_MMU_PRESENT_MASK) == 0ULL,
 #define NPT_SME_SHADOW_MMIO_MASK (GENMASK_ULL(51, 43) | BIT_ULL(0))
 #define NPT_SME_ENABLE_MMIO_CACHING true
 #define NPT_SME_KVM_AD_ENABLED true
+#define NPT_SME_PFERR_PRESENT_MASK BIT_ULL(0)
+#define NPT_SME_PFERR_WRITE_MASK BIT_ULL(1)
+#define NPT_SME_PFERR_USER_MASK BIT_ULL(2)
+#define NPT_SME_PFERR_RSVD_MASK BIT_ULL(3)
+#define NPT_SME_PFERR_FETCH_MASK BIT_ULL(4)
+#define NPT_SME_GUEST_RSVD_HIGH_MASK GENMASK_ULL(51, 48)
 #define NPT_SME_VM_SHADOW_MMIO_VALUE (GENMASK_ULL(51, 43) | BIT_ULL(0))
 
 #define NPT_SME_FIELD_LARGE_MASK BIT_ULL(7)
@@ -3187,6 +3795,152 @@ static inline u64 npt_sme_restore_acc_track_spte(u64 spte)
 }
 
 /*
+ * A guest PDE sets a reserved bit: an address bit at or above MAXPHYADDR,
+ * bits 20:13 of a 2 MiB page (bit 12 is PAT), or XD while EFER.NXE is 0
+ */
+static inline bool npt_sme_guest_pde_rsvd(u64 pde, bool efer_nx)
+{
+	return (pde &
+		(NPT_SME_GUEST_RSVD_HIGH_MASK |
+		 (((pde & NPT_SME_PT_PAGE_SIZE_MASK) != 0ULL) ? 0x1fe000ULL : 0ULL) |
+		 (efer_nx ? 0ULL : NPT_SME_PT64_NX_MASK))) !=
+	       0ULL;
+}
+
+/*
+ * A guest PTE sets a reserved bit: an address bit at or above MAXPHYADDR,
+ * or XD while EFER.NXE is 0
+ */
+static inline bool npt_sme_guest_pte_rsvd(u64 pte, bool efer_nx)
+{
+	return (pte & (NPT_SME_GUEST_RSVD_HIGH_MASK | (efer_nx ? 0ULL : NPT_SME_PT64_NX_MASK))) !=
+	       0ULL;
+}
+
+/*
+ * The walk stops at a not-present entry: the PDE, or the PTE under a
+ * well-formed PDE table entry
+ */
+static inline bool npt_sme_guest_walk_not_present(u64 pde, u64 pte, u64 access, bool cr0_wp,
+						  bool efer_nx, bool smep, bool smap)
+{
+	(void)access;
+	(void)cr0_wp;
+	(void)smep;
+	(void)smap;
+
+	return !((pde & NPT_SME_PT_PRESENT_MASK) != 0ULL) ||
+	       (!npt_sme_guest_pde_rsvd(pde, efer_nx) &&
+		!((pde & NPT_SME_PT_PAGE_SIZE_MASK) != 0ULL) &&
+		!((pte & NPT_SME_PT_PRESENT_MASK) != 0ULL));
+}
+
+/* The walk meets a present entry with a reserved bit set */
+static inline bool npt_sme_guest_walk_reserved(u64 pde, u64 pte, u64 access, bool cr0_wp,
+					       bool efer_nx, bool smep, bool smap)
+{
+	(void)access;
+	(void)cr0_wp;
+	(void)smep;
+	(void)smap;
+
+	return ((pde & NPT_SME_PT_PRESENT_MASK) != 0ULL) &&
+	       (npt_sme_guest_pde_rsvd(pde, efer_nx) ||
+		(!((pde & NPT_SME_PT_PAGE_SIZE_MASK) != 0ULL) &&
+		 ((pte & NPT_SME_PT_PRESENT_MASK) != 0ULL) &&
+		 npt_sme_guest_pte_rsvd(pte, efer_nx)));
+}
+
+/*
+ * The permissions of a well-formed walk deny the access: a write to a
+ * read-only page (supervisor writes only with CR0.WP), a user access to a
+ * supervisor page, a fetch from an XD page, a supervisor fetch from a user
+ * page under SMEP, a supervisor data access to a user page under SMAP
+ */
+static inline bool npt_sme_guest_walk_denied(u64 pde, u64 pte, u64 access, bool cr0_wp,
+					     bool efer_nx, bool smep, bool smap)
+{
+	bool v0 = ((pde & NPT_SME_PT_USER_MASK) != 0ULL) &&
+		  (((pde & NPT_SME_PT_PAGE_SIZE_MASK) != 0ULL) ||
+		   ((pte & NPT_SME_PT_USER_MASK) != 0ULL));
+
+	return (((access & 1ULL) != 0ULL) &&
+		!(((pde & NPT_SME_PT_WRITABLE_MASK) != 0ULL) &&
+		  (((pde & NPT_SME_PT_PAGE_SIZE_MASK) != 0ULL) ||
+		   ((pte & NPT_SME_PT_WRITABLE_MASK) != 0ULL))) &&
+		(((access & 4ULL) != 0ULL) || cr0_wp)) ||
+	       (((access & 4ULL) != 0ULL) && !v0) ||
+	       (((access & 2ULL) != 0ULL) && efer_nx &&
+		(((pde & NPT_SME_PT64_NX_MASK) != 0ULL) ||
+		 (!((pde & NPT_SME_PT_PAGE_SIZE_MASK) != 0ULL) &&
+		  ((pte & NPT_SME_PT64_NX_MASK) != 0ULL)))) ||
+	       (((access & 2ULL) != 0ULL) && !((access & 4ULL) != 0ULL) && smep && v0) ||
+	       (!((access & 2ULL) != 0ULL) && !((access & 4ULL) != 0ULL) && smap && v0);
+}
+
+/* The access raises #PF */
+static inline bool npt_sme_guest_walk_fault(u64 pde, u64 pte, u64 access, bool cr0_wp, bool efer_nx,
+					    bool smep, bool smap)
+{
+	return npt_sme_guest_walk_not_present(pde, pte, access, cr0_wp, efer_nx, smep, smap) ||
+	       npt_sme_guest_walk_reserved(pde, pte, access, cr0_wp, efer_nx, smep, smap) ||
+	       npt_sme_guest_walk_denied(pde, pte, access, cr0_wp, efer_nx, smep, smap);
+}
+
+/*
+ * The #PF error code of the access (0 when it does not fault): P unless
+ * the walk hit a not-present entry, W/R for writes, U/S for user accesses,
+ * RSVD for reserved bits, I/D for fetches when EFER.NXE or CR4.SMEP is set
+ */
+static inline u64 npt_sme_guest_walk_error_code(u64 pde, u64 pte, u64 access, bool cr0_wp,
+						bool efer_nx, bool smep, bool smap)
+{
+	return npt_sme_guest_walk_fault(pde, pte, access, cr0_wp, efer_nx, smep, smap) ?
+	       ((npt_sme_guest_walk_not_present(pde, pte, access, cr0_wp, efer_nx, smep, smap) ?
+		 0ULL :
+		 NPT_SME_PFERR_PRESENT_MASK) |
+		(((access & 1ULL) != 0ULL) ? NPT_SME_PFERR_WRITE_MASK : 0ULL) |
+		(((access & 4ULL) != 0ULL) ? NPT_SME_PFERR_USER_MASK : 0ULL) |
+		(npt_sme_guest_walk_reserved(pde, pte, access, cr0_wp, efer_nx, smep, smap) ?
+		 NPT_SME_PFERR_RSVD_MASK :
+		 0ULL) |
+		((((access & 2ULL) != 0ULL) && (efer_nx || smep)) ?
+		 NPT_SME_PFERR_FETCH_MASK :
+		 0ULL)) :
+	       0ULL;
+}
+
+/*
+ * The PDE after a successful access: Accessed, and Dirty if it maps a 2
+ * MiB page that was written (after a fault the CPU may or may not have set
+ * Accessed: only successful walks are defined)
+ */
+static inline u64 npt_sme_guest_walk_pde_after(u64 pde, u64 pte, u64 access, bool cr0_wp,
+					       bool efer_nx, bool smep, bool smap)
+{
+	return !npt_sme_guest_walk_fault(pde, pte, access, cr0_wp, efer_nx, smep, smap) ?
+	       (pde | NPT_SME_PT_ACCESSED_MASK |
+		((((pde & NPT_SME_PT_PAGE_SIZE_MASK) != 0ULL) && ((access & 1ULL) != 0ULL)) ?
+		 NPT_SME_PT_DIRTY_MASK :
+		 0ULL)) :
+	       pde;
+}
+
+/*
+ * The PTE after a successful access through it: Accessed, and Dirty if
+ * written
+ */
+static inline u64 npt_sme_guest_walk_pte_after(u64 pde, u64 pte, u64 access, bool cr0_wp,
+					       bool efer_nx, bool smep, bool smap)
+{
+	return (!npt_sme_guest_walk_fault(pde, pte, access, cr0_wp, efer_nx, smep, smap) &&
+		!((pde & NPT_SME_PT_PAGE_SIZE_MASK) != 0ULL)) ?
+	       (pte | NPT_SME_PT_ACCESSED_MASK |
+		(((access & 1ULL) != 0ULL) ? NPT_SME_PT_DIRTY_MASK : 0ULL)) :
+	       pte;
+}
+
+/*
  * An access through this SPTE could raise #VE: KVM uses suppress-#VE, the
  * SPTE lacks it, and it is not the MMIO misconfiguration
  */
@@ -3322,6 +4076,12 @@ static_assert((NPT_SME_SHADOW_NONPRESENT_VALUE & NPT_SME_SPTE_MMU_PRESENT_MASK) 
 #define SHADOW_SHADOW_MMIO_MASK (BIT_ULL(51) | BIT_ULL(0))
 #define SHADOW_ENABLE_MMIO_CACHING true
 #define SHADOW_KVM_AD_ENABLED true
+#define SHADOW_PFERR_PRESENT_MASK BIT_ULL(0)
+#define SHADOW_PFERR_WRITE_MASK BIT_ULL(1)
+#define SHADOW_PFERR_USER_MASK BIT_ULL(2)
+#define SHADOW_PFERR_RSVD_MASK BIT_ULL(3)
+#define SHADOW_PFERR_FETCH_MASK BIT_ULL(4)
+#define SHADOW_GUEST_RSVD_HIGH_MASK GENMASK_ULL(51, 46)
 #define SHADOW_VM_SHADOW_MMIO_VALUE (BIT_ULL(51) | BIT_ULL(0))
 
 #define SHADOW_FIELD_LARGE_MASK BIT_ULL(7)
@@ -3819,6 +4579,151 @@ static inline u64 shadow_restore_acc_track_spte(u64 spte)
 }
 
 /*
+ * A guest PDE sets a reserved bit: an address bit at or above MAXPHYADDR,
+ * bits 20:13 of a 2 MiB page (bit 12 is PAT), or XD while EFER.NXE is 0
+ */
+static inline bool shadow_guest_pde_rsvd(u64 pde, bool efer_nx)
+{
+	return (pde &
+		(SHADOW_GUEST_RSVD_HIGH_MASK |
+		 (((pde & SHADOW_PT_PAGE_SIZE_MASK) != 0ULL) ? 0x1fe000ULL : 0ULL) |
+		 (efer_nx ? 0ULL : SHADOW_PT64_NX_MASK))) !=
+	       0ULL;
+}
+
+/*
+ * A guest PTE sets a reserved bit: an address bit at or above MAXPHYADDR,
+ * or XD while EFER.NXE is 0
+ */
+static inline bool shadow_guest_pte_rsvd(u64 pte, bool efer_nx)
+{
+	return (pte & (SHADOW_GUEST_RSVD_HIGH_MASK | (efer_nx ? 0ULL : SHADOW_PT64_NX_MASK))) !=
+	       0ULL;
+}
+
+/*
+ * The walk stops at a not-present entry: the PDE, or the PTE under a
+ * well-formed PDE table entry
+ */
+static inline bool shadow_guest_walk_not_present(u64 pde, u64 pte, u64 access, bool cr0_wp,
+						 bool efer_nx, bool smep, bool smap)
+{
+	(void)access;
+	(void)cr0_wp;
+	(void)smep;
+	(void)smap;
+
+	return !((pde & SHADOW_PT_PRESENT_MASK) != 0ULL) ||
+	       (!shadow_guest_pde_rsvd(pde, efer_nx) &&
+		!((pde & SHADOW_PT_PAGE_SIZE_MASK) != 0ULL) &&
+		!((pte & SHADOW_PT_PRESENT_MASK) != 0ULL));
+}
+
+/* The walk meets a present entry with a reserved bit set */
+static inline bool shadow_guest_walk_reserved(u64 pde, u64 pte, u64 access, bool cr0_wp,
+					      bool efer_nx, bool smep, bool smap)
+{
+	(void)access;
+	(void)cr0_wp;
+	(void)smep;
+	(void)smap;
+
+	return ((pde & SHADOW_PT_PRESENT_MASK) != 0ULL) &&
+	       (shadow_guest_pde_rsvd(pde, efer_nx) ||
+		(!((pde & SHADOW_PT_PAGE_SIZE_MASK) != 0ULL) &&
+		 ((pte & SHADOW_PT_PRESENT_MASK) != 0ULL) && shadow_guest_pte_rsvd(pte, efer_nx)));
+}
+
+/*
+ * The permissions of a well-formed walk deny the access: a write to a
+ * read-only page (supervisor writes only with CR0.WP), a user access to a
+ * supervisor page, a fetch from an XD page, a supervisor fetch from a user
+ * page under SMEP, a supervisor data access to a user page under SMAP
+ */
+static inline bool shadow_guest_walk_denied(u64 pde, u64 pte, u64 access, bool cr0_wp, bool efer_nx,
+					    bool smep, bool smap)
+{
+	bool v0 = ((pde & SHADOW_PT_USER_MASK) != 0ULL) &&
+		  (((pde & SHADOW_PT_PAGE_SIZE_MASK) != 0ULL) ||
+		   ((pte & SHADOW_PT_USER_MASK) != 0ULL));
+
+	return (((access & 1ULL) != 0ULL) &&
+		!(((pde & SHADOW_PT_WRITABLE_MASK) != 0ULL) &&
+		  (((pde & SHADOW_PT_PAGE_SIZE_MASK) != 0ULL) ||
+		   ((pte & SHADOW_PT_WRITABLE_MASK) != 0ULL))) &&
+		(((access & 4ULL) != 0ULL) || cr0_wp)) ||
+	       (((access & 4ULL) != 0ULL) && !v0) ||
+	       (((access & 2ULL) != 0ULL) && efer_nx &&
+		(((pde & SHADOW_PT64_NX_MASK) != 0ULL) ||
+		 (!((pde & SHADOW_PT_PAGE_SIZE_MASK) != 0ULL) &&
+		  ((pte & SHADOW_PT64_NX_MASK) != 0ULL)))) ||
+	       (((access & 2ULL) != 0ULL) && !((access & 4ULL) != 0ULL) && smep && v0) ||
+	       (!((access & 2ULL) != 0ULL) && !((access & 4ULL) != 0ULL) && smap && v0);
+}
+
+/* The access raises #PF */
+static inline bool shadow_guest_walk_fault(u64 pde, u64 pte, u64 access, bool cr0_wp, bool efer_nx,
+					   bool smep, bool smap)
+{
+	return shadow_guest_walk_not_present(pde, pte, access, cr0_wp, efer_nx, smep, smap) ||
+	       shadow_guest_walk_reserved(pde, pte, access, cr0_wp, efer_nx, smep, smap) ||
+	       shadow_guest_walk_denied(pde, pte, access, cr0_wp, efer_nx, smep, smap);
+}
+
+/*
+ * The #PF error code of the access (0 when it does not fault): P unless
+ * the walk hit a not-present entry, W/R for writes, U/S for user accesses,
+ * RSVD for reserved bits, I/D for fetches when EFER.NXE or CR4.SMEP is set
+ */
+static inline u64 shadow_guest_walk_error_code(u64 pde, u64 pte, u64 access, bool cr0_wp,
+					       bool efer_nx, bool smep, bool smap)
+{
+	return shadow_guest_walk_fault(pde, pte, access, cr0_wp, efer_nx, smep, smap) ?
+	       ((shadow_guest_walk_not_present(pde, pte, access, cr0_wp, efer_nx, smep, smap) ?
+		 0ULL :
+		 SHADOW_PFERR_PRESENT_MASK) |
+		(((access & 1ULL) != 0ULL) ? SHADOW_PFERR_WRITE_MASK : 0ULL) |
+		(((access & 4ULL) != 0ULL) ? SHADOW_PFERR_USER_MASK : 0ULL) |
+		(shadow_guest_walk_reserved(pde, pte, access, cr0_wp, efer_nx, smep, smap) ?
+		 SHADOW_PFERR_RSVD_MASK :
+		 0ULL) |
+		((((access & 2ULL) != 0ULL) && (efer_nx || smep)) ?
+		 SHADOW_PFERR_FETCH_MASK :
+		 0ULL)) :
+	       0ULL;
+}
+
+/*
+ * The PDE after a successful access: Accessed, and Dirty if it maps a 2
+ * MiB page that was written (after a fault the CPU may or may not have set
+ * Accessed: only successful walks are defined)
+ */
+static inline u64 shadow_guest_walk_pde_after(u64 pde, u64 pte, u64 access, bool cr0_wp,
+					      bool efer_nx, bool smep, bool smap)
+{
+	return !shadow_guest_walk_fault(pde, pte, access, cr0_wp, efer_nx, smep, smap) ?
+	       (pde | SHADOW_PT_ACCESSED_MASK |
+		((((pde & SHADOW_PT_PAGE_SIZE_MASK) != 0ULL) && ((access & 1ULL) != 0ULL)) ?
+		 SHADOW_PT_DIRTY_MASK :
+		 0ULL)) :
+	       pde;
+}
+
+/*
+ * The PTE after a successful access through it: Accessed, and Dirty if
+ * written
+ */
+static inline u64 shadow_guest_walk_pte_after(u64 pde, u64 pte, u64 access, bool cr0_wp,
+					      bool efer_nx, bool smep, bool smap)
+{
+	return (!shadow_guest_walk_fault(pde, pte, access, cr0_wp, efer_nx, smep, smap) &&
+		!((pde & SHADOW_PT_PAGE_SIZE_MASK) != 0ULL)) ?
+	       (pte | SHADOW_PT_ACCESSED_MASK |
+		(((access & 1ULL) != 0ULL) ? SHADOW_PT_DIRTY_MASK : 0ULL)) :
+	       pte;
+}
+
+/*
  * An access through this SPTE could raise #VE: KVM uses suppress-#VE, the
  * SPTE lacks it, and it is not the MMIO misconfiguration
  */
@@ -3951,6 +4856,12 @@ static_assert((SHADOW_SHADOW_NONPRESENT_VALUE & SHADOW_SPTE_MMU_PRESENT_MASK) ==
 #define EPT_VE_SHADOW_MMIO_MASK (BIT_ULL(63) | GENMASK_ULL(2, 0))
 #define EPT_VE_ENABLE_MMIO_CACHING true
 #define EPT_VE_KVM_AD_ENABLED true
+#define EPT_VE_PFERR_PRESENT_MASK BIT_ULL(0)
+#define EPT_VE_PFERR_WRITE_MASK BIT_ULL(1)
+#define EPT_VE_PFERR_USER_MASK BIT_ULL(2)
+#define EPT_VE_PFERR_RSVD_MASK BIT_ULL(3)
+#define EPT_VE_PFERR_FETCH_MASK BIT_ULL(4)
+#define EPT_VE_GUEST_RSVD_HIGH_MASK GENMASK_ULL(51, 46)
 #define EPT_VE_VM_SHADOW_MMIO_VALUE GENMASK_ULL(2, 1)
 
 #define EPT_VE_FIELD_LARGE_MASK BIT_ULL(7)
@@ -4452,6 +5363,151 @@ static inline u64 ept_ve_restore_acc_track_spte(u64 spte)
 	return (spte & ~EPT_VE_SHADOW_ACC_TRACK_MASK & ~EPT_VE_SHADOW_ACC_TRACK_SAVED_MASK) |
 	       ((spte >> EPT_VE_SHADOW_ACC_TRACK_SAVED_BITS_SHIFT) &
 		EPT_VE_SHADOW_ACC_TRACK_SAVED_BITS_MASK);
+}
+
+/*
+ * A guest PDE sets a reserved bit: an address bit at or above MAXPHYADDR,
+ * bits 20:13 of a 2 MiB page (bit 12 is PAT), or XD while EFER.NXE is 0
+ */
+static inline bool ept_ve_guest_pde_rsvd(u64 pde, bool efer_nx)
+{
+	return (pde &
+		(EPT_VE_GUEST_RSVD_HIGH_MASK |
+		 (((pde & EPT_VE_PT_PAGE_SIZE_MASK) != 0ULL) ? 0x1fe000ULL : 0ULL) |
+		 (efer_nx ? 0ULL : EPT_VE_PT64_NX_MASK))) !=
+	       0ULL;
+}
+
+/*
+ * A guest PTE sets a reserved bit: an address bit at or above MAXPHYADDR,
+ * or XD while EFER.NXE is 0
+ */
+static inline bool ept_ve_guest_pte_rsvd(u64 pte, bool efer_nx)
+{
+	return (pte & (EPT_VE_GUEST_RSVD_HIGH_MASK | (efer_nx ? 0ULL : EPT_VE_PT64_NX_MASK))) !=
+	       0ULL;
+}
+
+/*
+ * The walk stops at a not-present entry: the PDE, or the PTE under a
+ * well-formed PDE table entry
+ */
+static inline bool ept_ve_guest_walk_not_present(u64 pde, u64 pte, u64 access, bool cr0_wp,
+						 bool efer_nx, bool smep, bool smap)
+{
+	(void)access;
+	(void)cr0_wp;
+	(void)smep;
+	(void)smap;
+
+	return !((pde & EPT_VE_PT_PRESENT_MASK) != 0ULL) ||
+	       (!ept_ve_guest_pde_rsvd(pde, efer_nx) &&
+		!((pde & EPT_VE_PT_PAGE_SIZE_MASK) != 0ULL) &&
+		!((pte & EPT_VE_PT_PRESENT_MASK) != 0ULL));
+}
+
+/* The walk meets a present entry with a reserved bit set */
+static inline bool ept_ve_guest_walk_reserved(u64 pde, u64 pte, u64 access, bool cr0_wp,
+					      bool efer_nx, bool smep, bool smap)
+{
+	(void)access;
+	(void)cr0_wp;
+	(void)smep;
+	(void)smap;
+
+	return ((pde & EPT_VE_PT_PRESENT_MASK) != 0ULL) &&
+	       (ept_ve_guest_pde_rsvd(pde, efer_nx) ||
+		(!((pde & EPT_VE_PT_PAGE_SIZE_MASK) != 0ULL) &&
+		 ((pte & EPT_VE_PT_PRESENT_MASK) != 0ULL) && ept_ve_guest_pte_rsvd(pte, efer_nx)));
+}
+
+/*
+ * The permissions of a well-formed walk deny the access: a write to a
+ * read-only page (supervisor writes only with CR0.WP), a user access to a
+ * supervisor page, a fetch from an XD page, a supervisor fetch from a user
+ * page under SMEP, a supervisor data access to a user page under SMAP
+ */
+static inline bool ept_ve_guest_walk_denied(u64 pde, u64 pte, u64 access, bool cr0_wp, bool efer_nx,
+					    bool smep, bool smap)
+{
+	bool v0 = ((pde & EPT_VE_PT_USER_MASK) != 0ULL) &&
+		  (((pde & EPT_VE_PT_PAGE_SIZE_MASK) != 0ULL) ||
+		   ((pte & EPT_VE_PT_USER_MASK) != 0ULL));
+
+	return (((access & 1ULL) != 0ULL) &&
+		!(((pde & EPT_VE_PT_WRITABLE_MASK) != 0ULL) &&
+		  (((pde & EPT_VE_PT_PAGE_SIZE_MASK) != 0ULL) ||
+		   ((pte & EPT_VE_PT_WRITABLE_MASK) != 0ULL))) &&
+		(((access & 4ULL) != 0ULL) || cr0_wp)) ||
+	       (((access & 4ULL) != 0ULL) && !v0) ||
+	       (((access & 2ULL) != 0ULL) && efer_nx &&
+		(((pde & EPT_VE_PT64_NX_MASK) != 0ULL) ||
+		 (!((pde & EPT_VE_PT_PAGE_SIZE_MASK) != 0ULL) &&
+		  ((pte & EPT_VE_PT64_NX_MASK) != 0ULL)))) ||
+	       (((access & 2ULL) != 0ULL) && !((access & 4ULL) != 0ULL) && smep && v0) ||
+	       (!((access & 2ULL) != 0ULL) && !((access & 4ULL) != 0ULL) && smap && v0);
+}
+
+/* The access raises #PF */
+static inline bool ept_ve_guest_walk_fault(u64 pde, u64 pte, u64 access, bool cr0_wp, bool efer_nx,
+					   bool smep, bool smap)
+{
+	return ept_ve_guest_walk_not_present(pde, pte, access, cr0_wp, efer_nx, smep, smap) ||
+	       ept_ve_guest_walk_reserved(pde, pte, access, cr0_wp, efer_nx, smep, smap) ||
+	       ept_ve_guest_walk_denied(pde, pte, access, cr0_wp, efer_nx, smep, smap);
+}
+
+/*
+ * The #PF error code of the access (0 when it does not fault): P unless
+ * the walk hit a not-present entry, W/R for writes, U/S for user accesses,
+ * RSVD for reserved bits, I/D for fetches when EFER.NXE or CR4.SMEP is set
+ */
+static inline u64 ept_ve_guest_walk_error_code(u64 pde, u64 pte, u64 access, bool cr0_wp,
+					       bool efer_nx, bool smep, bool smap)
+{
+	return ept_ve_guest_walk_fault(pde, pte, access, cr0_wp, efer_nx, smep, smap) ?
+	       ((ept_ve_guest_walk_not_present(pde, pte, access, cr0_wp, efer_nx, smep, smap) ?
+		 0ULL :
+		 EPT_VE_PFERR_PRESENT_MASK) |
+		(((access & 1ULL) != 0ULL) ? EPT_VE_PFERR_WRITE_MASK : 0ULL) |
+		(((access & 4ULL) != 0ULL) ? EPT_VE_PFERR_USER_MASK : 0ULL) |
+		(ept_ve_guest_walk_reserved(pde, pte, access, cr0_wp, efer_nx, smep, smap) ?
+		 EPT_VE_PFERR_RSVD_MASK :
+		 0ULL) |
+		((((access & 2ULL) != 0ULL) && (efer_nx || smep)) ?
+		 EPT_VE_PFERR_FETCH_MASK :
+		 0ULL)) :
+	       0ULL;
+}
+
+/*
+ * The PDE after a successful access: Accessed, and Dirty if it maps a 2
+ * MiB page that was written (after a fault the CPU may or may not have set
+ * Accessed: only successful walks are defined)
+ */
+static inline u64 ept_ve_guest_walk_pde_after(u64 pde, u64 pte, u64 access, bool cr0_wp,
+					      bool efer_nx, bool smep, bool smap)
+{
+	return !ept_ve_guest_walk_fault(pde, pte, access, cr0_wp, efer_nx, smep, smap) ?
+	       (pde | EPT_VE_PT_ACCESSED_MASK |
+		((((pde & EPT_VE_PT_PAGE_SIZE_MASK) != 0ULL) && ((access & 1ULL) != 0ULL)) ?
+		 EPT_VE_PT_DIRTY_MASK :
+		 0ULL)) :
+	       pde;
+}
+
+/*
+ * The PTE after a successful access through it: Accessed, and Dirty if
+ * written
+ */
+static inline u64 ept_ve_guest_walk_pte_after(u64 pde, u64 pte, u64 access, bool cr0_wp,
+					      bool efer_nx, bool smep, bool smap)
+{
+	return (!ept_ve_guest_walk_fault(pde, pte, access, cr0_wp, efer_nx, smep, smap) &&
+		!((pde & EPT_VE_PT_PAGE_SIZE_MASK) != 0ULL)) ?
+	       (pte | EPT_VE_PT_ACCESSED_MASK |
+		(((access & 1ULL) != 0ULL) ? EPT_VE_PT_DIRTY_MASK : 0ULL)) :
+	       pte;
 }
 
 /*
