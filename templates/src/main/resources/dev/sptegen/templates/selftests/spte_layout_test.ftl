@@ -41,7 +41,7 @@ static const char * const fn_names[] = {
 
 static const bool fn_is_invariant[] = {
 <#list m.entries as e>
-	${e.invariant?then("true", "false")},
+	${e.invariantText},
 </#list>
 };
 

@@ -23,5 +23,9 @@ public record LayoutTestModel(String spec, String header, int nrArgs, List<Strin
      * result must be true (an invariant).
      */
     public record Entry(int id, String name, String call, boolean invariant) {
+        /** The C literal of {@link #invariant()}. */
+        public String invariantText() {
+            return invariant ? "true" : "false";
+        }
     }
 }
