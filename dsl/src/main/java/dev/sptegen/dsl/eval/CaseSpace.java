@@ -344,14 +344,70 @@ public final class CaseSpace {
         return s.stream().mapToLong(Long::longValue).toArray();
     }
 
+    /**
+     * Random inputs, after every input with at most two of its narrow bits set (one bit or two, each
+     * enumerated value counting as a bit): most bitfield behaviour hangs on a few set bits, such as
+     * both present bits of a page walk, which random words rarely hit together.
+     */
     private long[][] randomRows(SplittableRandom random) {
+        List<long[]> low = lowWeightRows();
+        long[][] rand = uniformAndSparseRows(random);
+        long[][] out = new long[low.size() + rand.length][];
+        for (int r = 0; r < low.size(); r++) {
+            out[r] = low.get(r);
+        }
+        System.arraycopy(rand, 0, out, low.size(), rand.length);
+        return out;
+    }
+
+    private List<long[]> lowWeightRows() {
+        List<int[]> positions = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            if (explicit[i] != null) {
+                for (int v = 1; v < explicit[i].length; v++) {
+                    positions.add(new int[] {i, v, -1});
+                }
+            } else {
+                for (long m = supports[i]; m != 0; m &= m - 1) {
+                    positions.add(new int[] {i, 0, Long.numberOfTrailingZeros(m)});
+                }
+            }
+        }
+        long[] base = new long[args.size()];
+        for (int i = 0; i < base.length; i++) {
+            base[i] = explicit[i] != null ? explicit[i][0] : 0;
+        }
+        List<long[]> rows = new ArrayList<>();
+        rows.add(base.clone());
+        boolean pairs = positions.size() <= 96;
+        for (int a = 0; a < positions.size(); a++) {
+            rows.add(toggled(base, positions.get(a)));
+            for (int b = a + 1; pairs && b < positions.size(); b++) {
+                if (positions.get(a)[0] != positions.get(b)[0] || positions.get(a)[2] >= 0) {
+                    rows.add(toggled(toggled(base, positions.get(a)), positions.get(b)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private long[] toggled(long[] row, int[] position) {
+        long[] out = row.clone();
+        out[position[0]] = position[2] >= 0 ? out[position[0]] ^ (1L << position[2]) : explicit[position[0]][position[1]];
+        return out;
+    }
+
+    private long[][] uniformAndSparseRows(SplittableRandom random) {
         int count = budget.randomSamples() * 64;
         long[][] out = new long[count][args.size()];
         for (int r = 0; r < count; r++) {
             for (int i = 0; i < args.size(); i++) {
+                // Every other row is sparse (about one bit in eight set): flag-like bits then reach the
+                // combinations where little is set, which uniform words almost never do.
+                long word = r % 2 == 0 ? random.nextLong() : random.nextLong() & random.nextLong() & random.nextLong();
                 out[r][i] = explicit[i] != null
                         ? explicit[i][random.nextInt(explicit[i].length)]
-                        : random.nextLong() & supports[i];
+                        : word & supports[i];
             }
         }
         return out;

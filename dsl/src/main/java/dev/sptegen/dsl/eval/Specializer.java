@@ -161,9 +161,81 @@ public final class Specializer {
                         return new Expr.BoolLit(true);
                     }
                     return isValue(lv, 0) ? r : isValue(rv, 0) ? l : null;
+                case EQ:
+                case NE:
+                    Boolean equal = decidedEquality(l, r, lv, rv);
+                    return equal == null ? null : new Expr.BoolLit(equal == (op == BinaryOp.EQ));
+                // Unsigned: nothing is below 0 (C compilers warn about such comparisons).
+                case LE:
+                    return isValue(lv, 0) ? new Expr.BoolLit(true) : null;
+                case GE:
+                    return isValue(rv, 0) ? new Expr.BoolLit(true) : null;
+                case LT:
+                    return isValue(rv, 0) ? new Expr.BoolLit(false) : null;
+                case GT:
+                    return isValue(lv, 0) ? new Expr.BoolLit(false) : null;
                 default:
                     return null;
             }
+        }
+
+        /**
+         * Whether two operands are equal when their known bits decide it, as C compilers see it (and
+         * warn): {@code x == x}; a value compared with a constant that has a bit the value cannot have
+         * ({@code (x & M) == V} with V outside M) or lacks a bit the value always has.
+         */
+        private Boolean decidedEquality(Expr l, Expr r, Long lv, Long rv) {
+            if (lv == null && rv == null) {
+                return l.equals(r) ? Boolean.TRUE : null;
+            }
+            if (lv != null && rv != null) {
+                return null;
+            }
+            long v = lv == null ? rv : lv;
+            long[] b = knownBits(lv == null ? l : r);
+            return (v & ~b[0]) != 0 || (b[1] & ~v) != 0 ? Boolean.FALSE : null;
+        }
+
+        /** {bits that may be 1, bits that are always 1} in every value of a word expression. */
+        private long[] knownBits(Expr e) {
+            Long k = known(e);
+            if (k != null) {
+                return new long[] {k, k};
+            }
+            if (e instanceof Expr.Binary b) {
+                long[] x = knownBits(b.left());
+                long[] y = knownBits(b.right());
+                Long n = known(b.right());
+                switch (b.op()) {
+                    case AND:
+                        return new long[] {x[0] & y[0], x[1] & y[1]};
+                    case OR:
+                        return new long[] {x[0] | y[0], x[1] | y[1]};
+                    case XOR:
+                        return new long[] {x[0] | y[0], (x[1] & ~y[0]) | (y[1] & ~x[0])};
+                    case SHL:
+                        return n != null && n >= 0 && n < 64 ? new long[] {x[0] << n, x[1] << n} : new long[] {-1L, 0};
+                    case SHR:
+                        return n != null && n >= 0 && n < 64 ? new long[] {x[0] >>> n, x[1] >>> n} : new long[] {-1L, 0};
+                    default:
+                        return new long[] {-1L, 0};
+                }
+            } else if (e instanceof Expr.Unary u && u.op() == UnaryOp.NOT) {
+                long[] x = knownBits(u.operand());
+                return new long[] {~x[1], ~x[0]};
+            } else if (e instanceof Expr.Cond c) {
+                long[] x = knownBits(c.then());
+                long[] y = knownBits(c.otherwise());
+                return new long[] {x[0] | y[0], x[1] & y[1]};
+            } else if (e instanceof Expr.FieldGet g) {
+                int width = in.field(g.field()).width();
+                return new long[] {width >= 64 ? -1L : (1L << width) - 1, 0};
+            } else if (e instanceof Expr.FieldPut p) {
+                long mask = in.field(p.field()).mask();
+                long[] w = knownBits(p.word());
+                return new long[] {(w[0] & ~mask) | mask, w[1] & ~mask};
+            }
+            return new long[] {-1L, 0};
         }
 
         private boolean isValue(Long v, long expected) {

@@ -61,6 +61,39 @@ public final class Support {
         return !open[0];
     }
 
+    /** Bits the expression can have set for some argument values (all ones when unknown). */
+    long possibleBits(Expr e) {
+        if (isClosed(e)) {
+            return interpreter.eval(e, Frame.EMPTY);
+        } else if (e instanceof Expr.Cond c) {
+            return possibleBits(c.then()) | possibleBits(c.otherwise());
+        } else if (e instanceof Expr.Binary b) {
+            switch (b.op()) {
+                case OR, XOR:
+                    return possibleBits(b.left()) | possibleBits(b.right());
+                case AND:
+                    return possibleBits(b.left()) & possibleBits(b.right());
+                case SHL, SHR:
+                    if (isClosed(b.right())) {
+                        long s = interpreter.eval(b.right(), Frame.EMPTY);
+                        if (s >= 0 && s < 64) {
+                            long p = possibleBits(b.left());
+                            return b.op() == dev.sptegen.dsl.model.BinaryOp.SHL ? p << s : p >>> s;
+                        }
+                    }
+                    return ALL;
+                default:
+                    return b.op().result() == dev.sptegen.dsl.model.Type.BOOL ? 1L : ALL;
+            }
+        } else if (e instanceof Expr.FieldGet f) {
+            int width = interpreter.field(f.field()).width();
+            return width >= 64 ? ALL : (1L << width) - 1;
+        } else if (e instanceof Expr.Unary u && u.op() == dev.sptegen.dsl.model.UnaryOp.LNOT) {
+            return 1L;
+        }
+        return ALL;
+    }
+
     private static long upTo(long demanded) {
         // Carries run upwards: every bit at or below the highest demanded bit can matter.
         return demanded == 0 ? 0 : ALL >>> Long.numberOfLeadingZeros(demanded);
@@ -129,14 +162,9 @@ public final class Support {
             Expr r = e.right();
             switch (e.op()) {
                 case AND -> {
-                    if (isClosed(r)) {
-                        sub(l, demanded & value(r));
-                    } else if (isClosed(l)) {
-                        sub(r, demanded & value(l));
-                    } else {
-                        sub(l, demanded);
-                        sub(r, demanded);
-                    }
+                    // A bit of one side matters only where the other side can be 1.
+                    sub(l, demanded & possibleBits(r));
+                    sub(r, demanded & possibleBits(l));
                 }
                 case OR -> {
                     if (isClosed(r)) {
