@@ -6,7 +6,6 @@ import dev.sptegen.dsl.eval.Frame;
 import dev.sptegen.dsl.eval.Interpreter;
 import dev.sptegen.dsl.eval.Support;
 import dev.sptegen.dsl.model.Arg;
-import dev.sptegen.dsl.model.ArgDomain;
 import dev.sptegen.dsl.model.Function;
 import dev.sptegen.dsl.model.Invariant;
 import dev.sptegen.dsl.model.Scope;
@@ -68,7 +67,7 @@ public final class Conformance {
             long[] filled = args.clone();
             for (int i = 0; i < args.length; i++) {
                 Arg a = f.args().get(i);
-                filled[i] |= random.nextLong() & domain(in, a.domain()) & ~support.getOrDefault(a.name(), 0L);
+                filled[i] |= random.nextLong() & CaseSpace.wordBits(in, a.domain()) & ~support.getOrDefault(a.name(), 0L);
             }
             if (!in.admits(function, filled)) {
                 return true;
@@ -178,15 +177,6 @@ public final class Conformance {
                 + " (seed " + Bits.hex(seed) + ")");
     }
 
-    private static long domain(Interpreter in, ArgDomain d) {
-        if (d instanceof ArgDomain.Word) {
-            return -1L;
-        } else if (d instanceof ArgDomain.Bits b) {
-            long w = in.eval(b.width(), Frame.EMPTY);
-            return w >= 64 ? -1L : (1L << w) - 1;
-        }
-        return 0;
-    }
 
     /** {@code make_mmio_spte(gfn=0x1, access=0x6, gen=0x0)}. */
     static String call(Function f, long[] args) {

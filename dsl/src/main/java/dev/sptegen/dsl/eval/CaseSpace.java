@@ -93,9 +93,7 @@ public final class CaseSpace {
                 supports[i] = used;
                 wide[i] = used & (addressBits | passThrough.getOrDefault(a.name(), 0L));
             } else if (d instanceof ArgDomain.Bits b) {
-                long width = interpreter.eval(b.width(), Frame.EMPTY);
-                long domain = width >= 64 ? -1L : (1L << width) - 1;
-                supports[i] = used & domain;
+                supports[i] = used & wordBits(interpreter, d);
                 wide[i] = b.address() ? supports[i] : 0;
             } else {
                 supports[i] = used == 0 ? 0 : -1L;
@@ -175,6 +173,20 @@ public final class CaseSpace {
                     new long[] {point.getAsLong()}), Map.of());
         }
         return of(interpreter, args, support, Optional.empty(), budget);
+    }
+
+    /**
+     * The bits a word argument can have: all 64 for an SPTE, the low {@code width} bits of a
+     * {@link ArgDomain.Bits}; 0 for enumerated domains, whose values are listed, not composed of bits.
+     */
+    public static long wordBits(Interpreter interpreter, ArgDomain d) {
+        if (d instanceof ArgDomain.Word) {
+            return -1L;
+        } else if (d instanceof ArgDomain.Bits b) {
+            long width = interpreter.eval(b.width(), Frame.EMPTY);
+            return width >= 64 ? -1L : (1L << width) - 1;
+        }
+        return 0;
     }
 
     /** A value, the value with each bit flipped, and random values. */

@@ -3,7 +3,6 @@ package dev.sptegen.dsl.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sptegen.dsl.model.Arg;
-import dev.sptegen.dsl.model.ArgDomain;
 import dev.sptegen.dsl.model.Function;
 import dev.sptegen.dsl.model.Profile;
 import dev.sptegen.dsl.model.Spec;
@@ -74,7 +73,7 @@ class SupportTest {
             long[] flipped = args.clone();
             for (int i = 0; i < args.length; i++) {
                 Arg a = f.args().get(i);
-                long domain = domainMask(in, a.domain());
+                long domain = CaseSpace.wordBits(in, a.domain());
                 flipped[i] ^= random.nextLong() & domain & ~support.getOrDefault(a.name(), 0L);
             }
             if (in.admits(f.name(), flipped)) {
@@ -85,13 +84,4 @@ class SupportTest {
         });
     }
 
-    private static long domainMask(Interpreter in, ArgDomain d) {
-        if (d instanceof ArgDomain.Word) {
-            return -1L;
-        } else if (d instanceof ArgDomain.Bits b) {
-            long w = in.eval(b.width(), Frame.EMPTY);
-            return w >= 64 ? -1L : (1L << w) - 1;
-        }
-        return 0; // enumerated domains are not word bits
-    }
 }
