@@ -131,6 +131,14 @@ public final class CaseSpace {
     public static CaseSpace of(Interpreter interpreter, Function f, Budget budget) {
         Support support = new Support(interpreter);
         Map<String, Long> used = support.of(f);
+        if (f.requires().isPresent()) {
+            // Arguments the precondition reads are enumerated too: fixing them at their first value
+            // could leave no admitted input at all, and nothing would be checked.
+            used = new java.util.HashMap<>(used);
+            for (Map.Entry<String, Long> e : support.of(f.requires().get(), 1L).entrySet()) {
+                used.merge(e.getKey(), e.getValue(), (a, b) -> a | b);
+            }
+        }
         Map<String, long[]> fixed = new java.util.HashMap<>();
         Map<String, Long> passThrough = new java.util.HashMap<>();
         for (Arg a : f.args()) {
