@@ -67,6 +67,8 @@ final class Hardware {
         ept.field("ipat").bit(6).doc("Ignore guest PAT, leaf only (VMX_EPT_IPAT_BIT)");
         ept.field("accessed").bit(8).doc("EPT accessed flag, written by the CPU when EPTP enables A/D (VMX_EPT_ACCESS_BIT)");
         ept.field("dirty").bit(9).doc("EPT dirty flag of a leaf, written by the CPU when EPTP enables A/D (VMX_EPT_DIRTY_BIT)");
+        ept.field("phys_addr").bits(lit(12), p("maxphyaddr").minus(1)).address()
+                .doc("Physical-address bits the CPU uses: 12 up to MAXPHYADDR - 1 (the bits above, to 51, are reserved)");
         ept.field("suppress_ve").bit(63)
                 .doc("Suppress #VE: an EPT violation on this entry exits to the host even when #VE is enabled");
 
@@ -165,6 +167,9 @@ final class Hardware {
         x86.field("dirty").bit(6).doc("D: set by the CPU on first write to a leaf (PT_DIRTY_MASK)");
         x86.field("global").bit(8).doc("G: global translation (leaf only)");
         x86.field("nx").bit(63).doc("XD/NX: instruction fetches not allowed (PT64_NX_MASK)");
+        x86.field("phys_addr").bits(lit(12), c("x86_phys_bits").minus(1)).address()
+                .doc("Physical-address bits the CPU uses: 12 up to its physical-address width - 1 (MAXPHYADDR less the "
+                        + "memory-encryption reduction)");
 
         x86.mask("rsvd_high_mask")
                 .is(when(c("x86_phys_bits").lt(52), genmask(lit(51), c("x86_phys_bits")), lit(0)).clear(c("shadow_me_mask")))

@@ -53,10 +53,10 @@ final class Kvm513Rules {
                 .fields("present", "writable", "user", "pwt", "pcd", "accessed", "dirty", "large", "global",
                         "host_writable", "mmu_writable", "mmu_present", "pfn", "ad_type", "nx")
                 .doc("A shadow-present SPTE that maps memory");
-        ept.view("nonleaf").when(nonleaf()).levels(2, 4).producedBy("make_nonleaf_spte")
+        ept.view("nonleaf").when(nonleaf()).levels(2, 5).producedBy("make_nonleaf_spte")
                 .fields("ept_r", "ept_w", "ept_x", "accessed", "mmu_present", "pfn", "ad_type", "suppress_ve")
                 .doc("A shadow-present SPTE that points at a child page table");
-        x86.view("nonleaf").when(nonleaf()).levels(2, 4).producedBy("make_nonleaf_spte")
+        x86.view("nonleaf").when(nonleaf()).levels(2, 5).producedBy("make_nonleaf_spte")
                 .fields("present", "writable", "user", "accessed", "mmu_present", "pfn", "ad_type", "nx")
                 .doc("A shadow-present SPTE that points at a child page table");
     }

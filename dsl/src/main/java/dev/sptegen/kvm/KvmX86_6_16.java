@@ -8,6 +8,7 @@ import static dev.sptegen.dsl.api.Dsl.call;
 import static dev.sptegen.dsl.api.Dsl.enumValue;
 import static dev.sptegen.dsl.api.Dsl.lit;
 import static dev.sptegen.dsl.api.Dsl.p;
+import static dev.sptegen.dsl.api.Dsl.when;
 
 import dev.sptegen.dsl.api.LayoutScope;
 import dev.sptegen.dsl.api.SpecBuilder;
@@ -39,8 +40,9 @@ public final class KvmX86_6_16 {
         all.redefine().function("spte_memtype").is(call("get_mt_mask", arg("host_mmio")))
                 .doc("Memory-type bits of a leaf: the vendor's get_mt_mask");
         s.on(Vendor.TDX).redefine().function("get_mt_mask")
-                .is(enumValue("ept_memtype", "WB").shl(c("VMX_EPT_MT_EPTE_SHIFT")))
-                .doc("TDs always honour guest PAT: WB without IPAT");
+                .is(when(arg("host_mmio"), enumValue("ept_memtype", "UC").shl(c("VMX_EPT_MT_EPTE_SHIFT")),
+                        enumValue("ept_memtype", "WB").shl(c("VMX_EPT_MT_EPTE_SHIFT"))))
+                .doc("TDs always honour guest PAT: UC for host MMIO, else WB, never IPAT");
         all.mask("gfn_direct_bits").is(lit(0)).doc("kvm->arch.gfn_direct_bits: only TDs have a shared bit");
         s.on(Vendor.TDX).redefine().mask("gfn_direct_bits").is(bit(p("tdx_shared_bit").minus(c("PAGE_SHIFT"))))
                 .doc("kvm->arch.gfn_direct_bits: the shared GPA bit as a GFN bit; direct (shared) roots map gfn | this");

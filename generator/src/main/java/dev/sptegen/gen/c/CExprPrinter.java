@@ -150,6 +150,10 @@ public final class CExprPrinter {
             List<Doc> items = new ArrayList<>();
             if (associative(op)) {
                 flatten(op, e, items);
+            } else if ((op == BinaryOp.SHL || op == BinaryOp.SHR) && e.right() instanceof Expr.Lit amount) {
+                // A shift count is a small number, written as the kernel writes it: x >> 12.
+                items.add(operand(e.left()));
+                items.add(Doc.atom(Long.toString(amount.value())));
             } else {
                 items.add(operand(e.left()));
                 items.add(operand(e.right()));

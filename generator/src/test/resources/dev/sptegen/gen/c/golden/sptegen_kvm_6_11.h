@@ -155,79 +155,80 @@ struct sptegen_kvm_6_11_pte_masks {
 #define EPT_FIELD_IPAT_MASK BIT_ULL(6)
 #define EPT_FIELD_ACCESSED_MASK BIT_ULL(8)
 #define EPT_FIELD_DIRTY_MASK BIT_ULL(9)
+#define EPT_FIELD_PHYS_ADDR_MASK GENMASK_ULL(45, 12)
 #define EPT_FIELD_SUPPRESS_VE_MASK BIT_ULL(63)
 #define EPT_FIELD_HOST_WRITABLE_MASK BIT_ULL(57)
 #define EPT_FIELD_MMU_WRITABLE_MASK BIT_ULL(58)
 
 static inline u64 ept_get_large(u64 spte)
 {
-	return (spte & 0x80ULL) >> 7ULL;
+	return (spte & 0x80ULL) >> 7;
 }
 
 static inline u64 ept_set_large(u64 spte, u64 val)
 {
-	return (spte & 0xffffffffffffff7fULL) | ((val << 7ULL) & 0x80ULL);
+	return (spte & 0xffffffffffffff7fULL) | ((val << 7) & 0x80ULL);
 }
 
 static inline u64 ept_get_mmu_present(u64 spte)
 {
-	return (spte & 0x800ULL) >> 0xbULL;
+	return (spte & 0x800ULL) >> 11;
 }
 
 static inline u64 ept_set_mmu_present(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffff7ffULL) | ((val << 0xbULL) & 0x800ULL);
+	return (spte & 0xfffffffffffff7ffULL) | ((val << 11) & 0x800ULL);
 }
 
 static inline u64 ept_get_ad_type(u64 spte)
 {
-	return (spte & 0x30000000000000ULL) >> 0x34ULL;
+	return (spte & 0x30000000000000ULL) >> 52;
 }
 
 static inline u64 ept_set_ad_type(u64 spte, u64 val)
 {
-	return (spte & 0xffcfffffffffffffULL) | ((val << 0x34ULL) & 0x30000000000000ULL);
+	return (spte & 0xffcfffffffffffffULL) | ((val << 52) & 0x30000000000000ULL);
 }
 
 static inline u64 ept_get_pfn(u64 spte)
 {
-	return (spte & 0xffffffffff000ULL) >> 0xcULL;
+	return (spte & 0xffffffffff000ULL) >> 12;
 }
 
 static inline u64 ept_set_pfn(u64 spte, u64 val)
 {
-	return (spte & 0xfff0000000000fffULL) | ((val << 0xcULL) & 0xffffffffff000ULL);
+	return (spte & 0xfff0000000000fffULL) | ((val << 12) & 0xffffffffff000ULL);
 }
 
 static inline u64 ept_get_acc_track_saved_r(u64 spte)
 {
-	return (spte & 0x40000000000000ULL) >> 0x36ULL;
+	return (spte & 0x40000000000000ULL) >> 54;
 }
 
 static inline u64 ept_set_acc_track_saved_r(u64 spte, u64 val)
 {
-	return (spte & 0xffbfffffffffffffULL) | ((val << 0x36ULL) & 0x40000000000000ULL);
+	return (spte & 0xffbfffffffffffffULL) | ((val << 54) & 0x40000000000000ULL);
 }
 
 static inline u64 ept_get_acc_track_saved_x(u64 spte)
 {
-	return (spte & 0x100000000000000ULL) >> 0x38ULL;
+	return (spte & 0x100000000000000ULL) >> 56;
 }
 
 static inline u64 ept_set_acc_track_saved_x(u64 spte, u64 val)
 {
-	return (spte & 0xfeffffffffffffffULL) | ((val << 0x38ULL) & 0x100000000000000ULL);
+	return (spte & 0xfeffffffffffffffULL) | ((val << 56) & 0x100000000000000ULL);
 }
 
 static inline u64 ept_get_mmio_gen(u64 spte)
 {
-	return ((spte & 0x7f8ULL) >> 3ULL) | (((spte & 0x7ff0000000000000ULL) >> 0x34ULL) << 8ULL);
+	return ((spte & 0x7f8ULL) >> 3) | (((spte & 0x7ff0000000000000ULL) >> 52) << 8);
 }
 
 static inline u64 ept_set_mmio_gen(u64 spte, u64 val)
 {
-	return (spte & 0x800ffffffffff807ULL) | ((val << 3ULL) & 0x7f8ULL) |
-	       (((val >> 8ULL) << 0x34ULL) & 0x7ff0000000000000ULL);
+	return (spte & 0x800ffffffffff807ULL) | ((val << 3) & 0x7f8ULL) |
+	       (((val >> 8) << 52) & 0x7ff0000000000000ULL);
 }
 
 static inline u64 ept_get_ept_r(u64 spte)
@@ -242,92 +243,102 @@ static inline u64 ept_set_ept_r(u64 spte, u64 val)
 
 static inline u64 ept_get_ept_w(u64 spte)
 {
-	return (spte & 2ULL) >> 1ULL;
+	return (spte & 2ULL) >> 1;
 }
 
 static inline u64 ept_set_ept_w(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffffdULL) | ((val << 1ULL) & 2ULL);
+	return (spte & 0xfffffffffffffffdULL) | ((val << 1) & 2ULL);
 }
 
 static inline u64 ept_get_ept_x(u64 spte)
 {
-	return (spte & 4ULL) >> 2ULL;
+	return (spte & 4ULL) >> 2;
 }
 
 static inline u64 ept_set_ept_x(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffffbULL) | ((val << 2ULL) & 4ULL);
+	return (spte & 0xfffffffffffffffbULL) | ((val << 2) & 4ULL);
 }
 
 static inline u64 ept_get_memtype(u64 spte)
 {
-	return (spte & 0x38ULL) >> 3ULL;
+	return (spte & 0x38ULL) >> 3;
 }
 
 static inline u64 ept_set_memtype(u64 spte, u64 val)
 {
-	return (spte & 0xffffffffffffffc7ULL) | ((val << 3ULL) & 0x38ULL);
+	return (spte & 0xffffffffffffffc7ULL) | ((val << 3) & 0x38ULL);
 }
 
 static inline u64 ept_get_ipat(u64 spte)
 {
-	return (spte & 0x40ULL) >> 6ULL;
+	return (spte & 0x40ULL) >> 6;
 }
 
 static inline u64 ept_set_ipat(u64 spte, u64 val)
 {
-	return (spte & 0xffffffffffffffbfULL) | ((val << 6ULL) & 0x40ULL);
+	return (spte & 0xffffffffffffffbfULL) | ((val << 6) & 0x40ULL);
 }
 
 static inline u64 ept_get_accessed(u64 spte)
 {
-	return (spte & 0x100ULL) >> 8ULL;
+	return (spte & 0x100ULL) >> 8;
 }
 
 static inline u64 ept_set_accessed(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffeffULL) | ((val << 8ULL) & 0x100ULL);
+	return (spte & 0xfffffffffffffeffULL) | ((val << 8) & 0x100ULL);
 }
 
 static inline u64 ept_get_dirty(u64 spte)
 {
-	return (spte & 0x200ULL) >> 9ULL;
+	return (spte & 0x200ULL) >> 9;
 }
 
 static inline u64 ept_set_dirty(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffdffULL) | ((val << 9ULL) & 0x200ULL);
+	return (spte & 0xfffffffffffffdffULL) | ((val << 9) & 0x200ULL);
+}
+
+static inline u64 ept_get_phys_addr(u64 spte)
+{
+	return (spte & 0x3ffffffff000ULL) >> 12;
+}
+
+static inline u64 ept_set_phys_addr(u64 spte, u64 val)
+{
+	return (spte & 0xffffc00000000fffULL) | ((val << 12) & 0x3ffffffff000ULL);
 }
 
 static inline u64 ept_get_suppress_ve(u64 spte)
 {
-	return (spte & 0x8000000000000000ULL) >> 0x3fULL;
+	return (spte & 0x8000000000000000ULL) >> 63;
 }
 
 static inline u64 ept_set_suppress_ve(u64 spte, u64 val)
 {
-	return (spte & 0x7fffffffffffffffULL) | ((val << 0x3fULL) & 0x8000000000000000ULL);
+	return (spte & 0x7fffffffffffffffULL) | ((val << 63) & 0x8000000000000000ULL);
 }
 
 static inline u64 ept_get_host_writable(u64 spte)
 {
-	return (spte & 0x200000000000000ULL) >> 0x39ULL;
+	return (spte & 0x200000000000000ULL) >> 57;
 }
 
 static inline u64 ept_set_host_writable(u64 spte, u64 val)
 {
-	return (spte & 0xfdffffffffffffffULL) | ((val << 0x39ULL) & 0x200000000000000ULL);
+	return (spte & 0xfdffffffffffffffULL) | ((val << 57) & 0x200000000000000ULL);
 }
 
 static inline u64 ept_get_mmu_writable(u64 spte)
 {
-	return (spte & 0x400000000000000ULL) >> 0x3aULL;
+	return (spte & 0x400000000000000ULL) >> 58;
 }
 
 static inline u64 ept_set_mmu_writable(u64 spte, u64 val)
 {
-	return (spte & 0xfbffffffffffffffULL) | ((val << 0x3aULL) & 0x400000000000000ULL);
+	return (spte & 0xfbffffffffffffffULL) | ((val << 58) & 0x400000000000000ULL);
 }
 
 /*
@@ -339,9 +350,9 @@ static inline bool ept_ept_bad_mt_xwr(u64 spte)
 {
 	return ((spte & EPT_VMX_EPT_RWX_MASK) == EPT_VMX_EPT_WRITABLE_MASK) ||
 	       ((spte & EPT_VMX_EPT_RWX_MASK) == EPT_VMX_EPT_MISCONFIG_WX_VALUE) ||
-	       ((((spte & 0x38ULL) >> 3ULL) != 0ULL) && (((spte & 0x38ULL) >> 3ULL) != 1ULL) &&
-		(((spte & 0x38ULL) >> 3ULL) != 4ULL) && (((spte & 0x38ULL) >> 3ULL) != 5ULL) &&
-		(((spte & 0x38ULL) >> 3ULL) != 6ULL));
+	       ((((spte & 0x38ULL) >> 3) != 0ULL) && (((spte & 0x38ULL) >> 3) != 1ULL) &&
+		(((spte & 0x38ULL) >> 3) != 4ULL) && (((spte & 0x38ULL) >> 3) != 5ULL) &&
+		(((spte & 0x38ULL) >> 3) != 6ULL));
 }
 
 /*
@@ -934,79 +945,80 @@ static_assert((EPT_SHADOW_NONPRESENT_VALUE & EPT_SPTE_MMU_PRESENT_MASK) == 0ULL,
 #define EPT_NOAD_FIELD_IPAT_MASK BIT_ULL(6)
 #define EPT_NOAD_FIELD_ACCESSED_MASK BIT_ULL(8)
 #define EPT_NOAD_FIELD_DIRTY_MASK BIT_ULL(9)
+#define EPT_NOAD_FIELD_PHYS_ADDR_MASK GENMASK_ULL(45, 12)
 #define EPT_NOAD_FIELD_SUPPRESS_VE_MASK BIT_ULL(63)
 #define EPT_NOAD_FIELD_HOST_WRITABLE_MASK BIT_ULL(57)
 #define EPT_NOAD_FIELD_MMU_WRITABLE_MASK BIT_ULL(58)
 
 static inline u64 ept_noad_get_large(u64 spte)
 {
-	return (spte & 0x80ULL) >> 7ULL;
+	return (spte & 0x80ULL) >> 7;
 }
 
 static inline u64 ept_noad_set_large(u64 spte, u64 val)
 {
-	return (spte & 0xffffffffffffff7fULL) | ((val << 7ULL) & 0x80ULL);
+	return (spte & 0xffffffffffffff7fULL) | ((val << 7) & 0x80ULL);
 }
 
 static inline u64 ept_noad_get_mmu_present(u64 spte)
 {
-	return (spte & 0x800ULL) >> 0xbULL;
+	return (spte & 0x800ULL) >> 11;
 }
 
 static inline u64 ept_noad_set_mmu_present(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffff7ffULL) | ((val << 0xbULL) & 0x800ULL);
+	return (spte & 0xfffffffffffff7ffULL) | ((val << 11) & 0x800ULL);
 }
 
 static inline u64 ept_noad_get_ad_type(u64 spte)
 {
-	return (spte & 0x30000000000000ULL) >> 0x34ULL;
+	return (spte & 0x30000000000000ULL) >> 52;
 }
 
 static inline u64 ept_noad_set_ad_type(u64 spte, u64 val)
 {
-	return (spte & 0xffcfffffffffffffULL) | ((val << 0x34ULL) & 0x30000000000000ULL);
+	return (spte & 0xffcfffffffffffffULL) | ((val << 52) & 0x30000000000000ULL);
 }
 
 static inline u64 ept_noad_get_pfn(u64 spte)
 {
-	return (spte & 0xffffffffff000ULL) >> 0xcULL;
+	return (spte & 0xffffffffff000ULL) >> 12;
 }
 
 static inline u64 ept_noad_set_pfn(u64 spte, u64 val)
 {
-	return (spte & 0xfff0000000000fffULL) | ((val << 0xcULL) & 0xffffffffff000ULL);
+	return (spte & 0xfff0000000000fffULL) | ((val << 12) & 0xffffffffff000ULL);
 }
 
 static inline u64 ept_noad_get_acc_track_saved_r(u64 spte)
 {
-	return (spte & 0x40000000000000ULL) >> 0x36ULL;
+	return (spte & 0x40000000000000ULL) >> 54;
 }
 
 static inline u64 ept_noad_set_acc_track_saved_r(u64 spte, u64 val)
 {
-	return (spte & 0xffbfffffffffffffULL) | ((val << 0x36ULL) & 0x40000000000000ULL);
+	return (spte & 0xffbfffffffffffffULL) | ((val << 54) & 0x40000000000000ULL);
 }
 
 static inline u64 ept_noad_get_acc_track_saved_x(u64 spte)
 {
-	return (spte & 0x100000000000000ULL) >> 0x38ULL;
+	return (spte & 0x100000000000000ULL) >> 56;
 }
 
 static inline u64 ept_noad_set_acc_track_saved_x(u64 spte, u64 val)
 {
-	return (spte & 0xfeffffffffffffffULL) | ((val << 0x38ULL) & 0x100000000000000ULL);
+	return (spte & 0xfeffffffffffffffULL) | ((val << 56) & 0x100000000000000ULL);
 }
 
 static inline u64 ept_noad_get_mmio_gen(u64 spte)
 {
-	return ((spte & 0x7f8ULL) >> 3ULL) | (((spte & 0x7ff0000000000000ULL) >> 0x34ULL) << 8ULL);
+	return ((spte & 0x7f8ULL) >> 3) | (((spte & 0x7ff0000000000000ULL) >> 52) << 8);
 }
 
 static inline u64 ept_noad_set_mmio_gen(u64 spte, u64 val)
 {
-	return (spte & 0x800ffffffffff807ULL) | ((val << 3ULL) & 0x7f8ULL) |
-	       (((val >> 8ULL) << 0x34ULL) & 0x7ff0000000000000ULL);
+	return (spte & 0x800ffffffffff807ULL) | ((val << 3) & 0x7f8ULL) |
+	       (((val >> 8) << 52) & 0x7ff0000000000000ULL);
 }
 
 static inline u64 ept_noad_get_ept_r(u64 spte)
@@ -1021,92 +1033,102 @@ static inline u64 ept_noad_set_ept_r(u64 spte, u64 val)
 
 static inline u64 ept_noad_get_ept_w(u64 spte)
 {
-	return (spte & 2ULL) >> 1ULL;
+	return (spte & 2ULL) >> 1;
 }
 
 static inline u64 ept_noad_set_ept_w(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffffdULL) | ((val << 1ULL) & 2ULL);
+	return (spte & 0xfffffffffffffffdULL) | ((val << 1) & 2ULL);
 }
 
 static inline u64 ept_noad_get_ept_x(u64 spte)
 {
-	return (spte & 4ULL) >> 2ULL;
+	return (spte & 4ULL) >> 2;
 }
 
 static inline u64 ept_noad_set_ept_x(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffffbULL) | ((val << 2ULL) & 4ULL);
+	return (spte & 0xfffffffffffffffbULL) | ((val << 2) & 4ULL);
 }
 
 static inline u64 ept_noad_get_memtype(u64 spte)
 {
-	return (spte & 0x38ULL) >> 3ULL;
+	return (spte & 0x38ULL) >> 3;
 }
 
 static inline u64 ept_noad_set_memtype(u64 spte, u64 val)
 {
-	return (spte & 0xffffffffffffffc7ULL) | ((val << 3ULL) & 0x38ULL);
+	return (spte & 0xffffffffffffffc7ULL) | ((val << 3) & 0x38ULL);
 }
 
 static inline u64 ept_noad_get_ipat(u64 spte)
 {
-	return (spte & 0x40ULL) >> 6ULL;
+	return (spte & 0x40ULL) >> 6;
 }
 
 static inline u64 ept_noad_set_ipat(u64 spte, u64 val)
 {
-	return (spte & 0xffffffffffffffbfULL) | ((val << 6ULL) & 0x40ULL);
+	return (spte & 0xffffffffffffffbfULL) | ((val << 6) & 0x40ULL);
 }
 
 static inline u64 ept_noad_get_accessed(u64 spte)
 {
-	return (spte & 0x100ULL) >> 8ULL;
+	return (spte & 0x100ULL) >> 8;
 }
 
 static inline u64 ept_noad_set_accessed(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffeffULL) | ((val << 8ULL) & 0x100ULL);
+	return (spte & 0xfffffffffffffeffULL) | ((val << 8) & 0x100ULL);
 }
 
 static inline u64 ept_noad_get_dirty(u64 spte)
 {
-	return (spte & 0x200ULL) >> 9ULL;
+	return (spte & 0x200ULL) >> 9;
 }
 
 static inline u64 ept_noad_set_dirty(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffdffULL) | ((val << 9ULL) & 0x200ULL);
+	return (spte & 0xfffffffffffffdffULL) | ((val << 9) & 0x200ULL);
+}
+
+static inline u64 ept_noad_get_phys_addr(u64 spte)
+{
+	return (spte & 0x3ffffffff000ULL) >> 12;
+}
+
+static inline u64 ept_noad_set_phys_addr(u64 spte, u64 val)
+{
+	return (spte & 0xffffc00000000fffULL) | ((val << 12) & 0x3ffffffff000ULL);
 }
 
 static inline u64 ept_noad_get_suppress_ve(u64 spte)
 {
-	return (spte & 0x8000000000000000ULL) >> 0x3fULL;
+	return (spte & 0x8000000000000000ULL) >> 63;
 }
 
 static inline u64 ept_noad_set_suppress_ve(u64 spte, u64 val)
 {
-	return (spte & 0x7fffffffffffffffULL) | ((val << 0x3fULL) & 0x8000000000000000ULL);
+	return (spte & 0x7fffffffffffffffULL) | ((val << 63) & 0x8000000000000000ULL);
 }
 
 static inline u64 ept_noad_get_host_writable(u64 spte)
 {
-	return (spte & 0x200000000000000ULL) >> 0x39ULL;
+	return (spte & 0x200000000000000ULL) >> 57;
 }
 
 static inline u64 ept_noad_set_host_writable(u64 spte, u64 val)
 {
-	return (spte & 0xfdffffffffffffffULL) | ((val << 0x39ULL) & 0x200000000000000ULL);
+	return (spte & 0xfdffffffffffffffULL) | ((val << 57) & 0x200000000000000ULL);
 }
 
 static inline u64 ept_noad_get_mmu_writable(u64 spte)
 {
-	return (spte & 0x400000000000000ULL) >> 0x3aULL;
+	return (spte & 0x400000000000000ULL) >> 58;
 }
 
 static inline u64 ept_noad_set_mmu_writable(u64 spte, u64 val)
 {
-	return (spte & 0xfbffffffffffffffULL) | ((val << 0x3aULL) & 0x400000000000000ULL);
+	return (spte & 0xfbffffffffffffffULL) | ((val << 58) & 0x400000000000000ULL);
 }
 
 /*
@@ -1118,9 +1140,9 @@ static inline bool ept_noad_ept_bad_mt_xwr(u64 spte)
 {
 	return ((spte & EPT_NOAD_VMX_EPT_RWX_MASK) == EPT_NOAD_VMX_EPT_WRITABLE_MASK) ||
 	       ((spte & EPT_NOAD_VMX_EPT_RWX_MASK) == EPT_NOAD_VMX_EPT_MISCONFIG_WX_VALUE) ||
-	       ((((spte & 0x38ULL) >> 3ULL) != 0ULL) && (((spte & 0x38ULL) >> 3ULL) != 1ULL) &&
-		(((spte & 0x38ULL) >> 3ULL) != 4ULL) && (((spte & 0x38ULL) >> 3ULL) != 5ULL) &&
-		(((spte & 0x38ULL) >> 3ULL) != 6ULL));
+	       ((((spte & 0x38ULL) >> 3) != 0ULL) && (((spte & 0x38ULL) >> 3) != 1ULL) &&
+		(((spte & 0x38ULL) >> 3) != 4ULL) && (((spte & 0x38ULL) >> 3) != 5ULL) &&
+		(((spte & 0x38ULL) >> 3) != 6ULL));
 }
 
 /*
@@ -1723,79 +1745,80 @@ static_assert((EPT_NOAD_SHADOW_NONPRESENT_VALUE & EPT_NOAD_SPTE_MMU_PRESENT_MASK
 #define EPT_NOEXEC_ONLY_FIELD_IPAT_MASK BIT_ULL(6)
 #define EPT_NOEXEC_ONLY_FIELD_ACCESSED_MASK BIT_ULL(8)
 #define EPT_NOEXEC_ONLY_FIELD_DIRTY_MASK BIT_ULL(9)
+#define EPT_NOEXEC_ONLY_FIELD_PHYS_ADDR_MASK GENMASK_ULL(45, 12)
 #define EPT_NOEXEC_ONLY_FIELD_SUPPRESS_VE_MASK BIT_ULL(63)
 #define EPT_NOEXEC_ONLY_FIELD_HOST_WRITABLE_MASK BIT_ULL(57)
 #define EPT_NOEXEC_ONLY_FIELD_MMU_WRITABLE_MASK BIT_ULL(58)
 
 static inline u64 ept_noexec_only_get_large(u64 spte)
 {
-	return (spte & 0x80ULL) >> 7ULL;
+	return (spte & 0x80ULL) >> 7;
 }
 
 static inline u64 ept_noexec_only_set_large(u64 spte, u64 val)
 {
-	return (spte & 0xffffffffffffff7fULL) | ((val << 7ULL) & 0x80ULL);
+	return (spte & 0xffffffffffffff7fULL) | ((val << 7) & 0x80ULL);
 }
 
 static inline u64 ept_noexec_only_get_mmu_present(u64 spte)
 {
-	return (spte & 0x800ULL) >> 0xbULL;
+	return (spte & 0x800ULL) >> 11;
 }
 
 static inline u64 ept_noexec_only_set_mmu_present(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffff7ffULL) | ((val << 0xbULL) & 0x800ULL);
+	return (spte & 0xfffffffffffff7ffULL) | ((val << 11) & 0x800ULL);
 }
 
 static inline u64 ept_noexec_only_get_ad_type(u64 spte)
 {
-	return (spte & 0x30000000000000ULL) >> 0x34ULL;
+	return (spte & 0x30000000000000ULL) >> 52;
 }
 
 static inline u64 ept_noexec_only_set_ad_type(u64 spte, u64 val)
 {
-	return (spte & 0xffcfffffffffffffULL) | ((val << 0x34ULL) & 0x30000000000000ULL);
+	return (spte & 0xffcfffffffffffffULL) | ((val << 52) & 0x30000000000000ULL);
 }
 
 static inline u64 ept_noexec_only_get_pfn(u64 spte)
 {
-	return (spte & 0xffffffffff000ULL) >> 0xcULL;
+	return (spte & 0xffffffffff000ULL) >> 12;
 }
 
 static inline u64 ept_noexec_only_set_pfn(u64 spte, u64 val)
 {
-	return (spte & 0xfff0000000000fffULL) | ((val << 0xcULL) & 0xffffffffff000ULL);
+	return (spte & 0xfff0000000000fffULL) | ((val << 12) & 0xffffffffff000ULL);
 }
 
 static inline u64 ept_noexec_only_get_acc_track_saved_r(u64 spte)
 {
-	return (spte & 0x40000000000000ULL) >> 0x36ULL;
+	return (spte & 0x40000000000000ULL) >> 54;
 }
 
 static inline u64 ept_noexec_only_set_acc_track_saved_r(u64 spte, u64 val)
 {
-	return (spte & 0xffbfffffffffffffULL) | ((val << 0x36ULL) & 0x40000000000000ULL);
+	return (spte & 0xffbfffffffffffffULL) | ((val << 54) & 0x40000000000000ULL);
 }
 
 static inline u64 ept_noexec_only_get_acc_track_saved_x(u64 spte)
 {
-	return (spte & 0x100000000000000ULL) >> 0x38ULL;
+	return (spte & 0x100000000000000ULL) >> 56;
 }
 
 static inline u64 ept_noexec_only_set_acc_track_saved_x(u64 spte, u64 val)
 {
-	return (spte & 0xfeffffffffffffffULL) | ((val << 0x38ULL) & 0x100000000000000ULL);
+	return (spte & 0xfeffffffffffffffULL) | ((val << 56) & 0x100000000000000ULL);
 }
 
 static inline u64 ept_noexec_only_get_mmio_gen(u64 spte)
 {
-	return ((spte & 0x7f8ULL) >> 3ULL) | (((spte & 0x7ff0000000000000ULL) >> 0x34ULL) << 8ULL);
+	return ((spte & 0x7f8ULL) >> 3) | (((spte & 0x7ff0000000000000ULL) >> 52) << 8);
 }
 
 static inline u64 ept_noexec_only_set_mmio_gen(u64 spte, u64 val)
 {
-	return (spte & 0x800ffffffffff807ULL) | ((val << 3ULL) & 0x7f8ULL) |
-	       (((val >> 8ULL) << 0x34ULL) & 0x7ff0000000000000ULL);
+	return (spte & 0x800ffffffffff807ULL) | ((val << 3) & 0x7f8ULL) |
+	       (((val >> 8) << 52) & 0x7ff0000000000000ULL);
 }
 
 static inline u64 ept_noexec_only_get_ept_r(u64 spte)
@@ -1810,92 +1833,102 @@ static inline u64 ept_noexec_only_set_ept_r(u64 spte, u64 val)
 
 static inline u64 ept_noexec_only_get_ept_w(u64 spte)
 {
-	return (spte & 2ULL) >> 1ULL;
+	return (spte & 2ULL) >> 1;
 }
 
 static inline u64 ept_noexec_only_set_ept_w(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffffdULL) | ((val << 1ULL) & 2ULL);
+	return (spte & 0xfffffffffffffffdULL) | ((val << 1) & 2ULL);
 }
 
 static inline u64 ept_noexec_only_get_ept_x(u64 spte)
 {
-	return (spte & 4ULL) >> 2ULL;
+	return (spte & 4ULL) >> 2;
 }
 
 static inline u64 ept_noexec_only_set_ept_x(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffffbULL) | ((val << 2ULL) & 4ULL);
+	return (spte & 0xfffffffffffffffbULL) | ((val << 2) & 4ULL);
 }
 
 static inline u64 ept_noexec_only_get_memtype(u64 spte)
 {
-	return (spte & 0x38ULL) >> 3ULL;
+	return (spte & 0x38ULL) >> 3;
 }
 
 static inline u64 ept_noexec_only_set_memtype(u64 spte, u64 val)
 {
-	return (spte & 0xffffffffffffffc7ULL) | ((val << 3ULL) & 0x38ULL);
+	return (spte & 0xffffffffffffffc7ULL) | ((val << 3) & 0x38ULL);
 }
 
 static inline u64 ept_noexec_only_get_ipat(u64 spte)
 {
-	return (spte & 0x40ULL) >> 6ULL;
+	return (spte & 0x40ULL) >> 6;
 }
 
 static inline u64 ept_noexec_only_set_ipat(u64 spte, u64 val)
 {
-	return (spte & 0xffffffffffffffbfULL) | ((val << 6ULL) & 0x40ULL);
+	return (spte & 0xffffffffffffffbfULL) | ((val << 6) & 0x40ULL);
 }
 
 static inline u64 ept_noexec_only_get_accessed(u64 spte)
 {
-	return (spte & 0x100ULL) >> 8ULL;
+	return (spte & 0x100ULL) >> 8;
 }
 
 static inline u64 ept_noexec_only_set_accessed(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffeffULL) | ((val << 8ULL) & 0x100ULL);
+	return (spte & 0xfffffffffffffeffULL) | ((val << 8) & 0x100ULL);
 }
 
 static inline u64 ept_noexec_only_get_dirty(u64 spte)
 {
-	return (spte & 0x200ULL) >> 9ULL;
+	return (spte & 0x200ULL) >> 9;
 }
 
 static inline u64 ept_noexec_only_set_dirty(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffdffULL) | ((val << 9ULL) & 0x200ULL);
+	return (spte & 0xfffffffffffffdffULL) | ((val << 9) & 0x200ULL);
+}
+
+static inline u64 ept_noexec_only_get_phys_addr(u64 spte)
+{
+	return (spte & 0x3ffffffff000ULL) >> 12;
+}
+
+static inline u64 ept_noexec_only_set_phys_addr(u64 spte, u64 val)
+{
+	return (spte & 0xffffc00000000fffULL) | ((val << 12) & 0x3ffffffff000ULL);
 }
 
 static inline u64 ept_noexec_only_get_suppress_ve(u64 spte)
 {
-	return (spte & 0x8000000000000000ULL) >> 0x3fULL;
+	return (spte & 0x8000000000000000ULL) >> 63;
 }
 
 static inline u64 ept_noexec_only_set_suppress_ve(u64 spte, u64 val)
 {
-	return (spte & 0x7fffffffffffffffULL) | ((val << 0x3fULL) & 0x8000000000000000ULL);
+	return (spte & 0x7fffffffffffffffULL) | ((val << 63) & 0x8000000000000000ULL);
 }
 
 static inline u64 ept_noexec_only_get_host_writable(u64 spte)
 {
-	return (spte & 0x200000000000000ULL) >> 0x39ULL;
+	return (spte & 0x200000000000000ULL) >> 57;
 }
 
 static inline u64 ept_noexec_only_set_host_writable(u64 spte, u64 val)
 {
-	return (spte & 0xfdffffffffffffffULL) | ((val << 0x39ULL) & 0x200000000000000ULL);
+	return (spte & 0xfdffffffffffffffULL) | ((val << 57) & 0x200000000000000ULL);
 }
 
 static inline u64 ept_noexec_only_get_mmu_writable(u64 spte)
 {
-	return (spte & 0x400000000000000ULL) >> 0x3aULL;
+	return (spte & 0x400000000000000ULL) >> 58;
 }
 
 static inline u64 ept_noexec_only_set_mmu_writable(u64 spte, u64 val)
 {
-	return (spte & 0xfbffffffffffffffULL) | ((val << 0x3aULL) & 0x400000000000000ULL);
+	return (spte & 0xfbffffffffffffffULL) | ((val << 58) & 0x400000000000000ULL);
 }
 
 /*
@@ -1911,9 +1944,9 @@ static inline bool ept_noexec_only_ept_bad_mt_xwr(u64 spte)
 		EPT_NOEXEC_ONLY_VMX_EPT_MISCONFIG_WX_VALUE) ||
 	       ((spte & EPT_NOEXEC_ONLY_VMX_EPT_RWX_MASK) ==
 		EPT_NOEXEC_ONLY_VMX_EPT_EXECUTABLE_MASK) ||
-	       ((((spte & 0x38ULL) >> 3ULL) != 0ULL) && (((spte & 0x38ULL) >> 3ULL) != 1ULL) &&
-		(((spte & 0x38ULL) >> 3ULL) != 4ULL) && (((spte & 0x38ULL) >> 3ULL) != 5ULL) &&
-		(((spte & 0x38ULL) >> 3ULL) != 6ULL));
+	       ((((spte & 0x38ULL) >> 3) != 0ULL) && (((spte & 0x38ULL) >> 3) != 1ULL) &&
+		(((spte & 0x38ULL) >> 3) != 4ULL) && (((spte & 0x38ULL) >> 3) != 5ULL) &&
+		(((spte & 0x38ULL) >> 3) != 6ULL));
 }
 
 /*
@@ -2549,78 +2582,79 @@ static_assert((EPT_NOEXEC_ONLY_SHADOW_NONPRESENT_VALUE & EPT_NOEXEC_ONLY_SPTE_MM
 #define NPT_FIELD_DIRTY_MASK BIT_ULL(6)
 #define NPT_FIELD_GLOBAL_MASK BIT_ULL(8)
 #define NPT_FIELD_NX_MASK BIT_ULL(63)
+#define NPT_FIELD_PHYS_ADDR_MASK GENMASK_ULL(45, 12)
 #define NPT_FIELD_HOST_WRITABLE_MASK BIT_ULL(9)
 #define NPT_FIELD_MMU_WRITABLE_MASK BIT_ULL(10)
 
 static inline u64 npt_get_large(u64 spte)
 {
-	return (spte & 0x80ULL) >> 7ULL;
+	return (spte & 0x80ULL) >> 7;
 }
 
 static inline u64 npt_set_large(u64 spte, u64 val)
 {
-	return (spte & 0xffffffffffffff7fULL) | ((val << 7ULL) & 0x80ULL);
+	return (spte & 0xffffffffffffff7fULL) | ((val << 7) & 0x80ULL);
 }
 
 static inline u64 npt_get_mmu_present(u64 spte)
 {
-	return (spte & 0x800ULL) >> 0xbULL;
+	return (spte & 0x800ULL) >> 11;
 }
 
 static inline u64 npt_set_mmu_present(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffff7ffULL) | ((val << 0xbULL) & 0x800ULL);
+	return (spte & 0xfffffffffffff7ffULL) | ((val << 11) & 0x800ULL);
 }
 
 static inline u64 npt_get_ad_type(u64 spte)
 {
-	return (spte & 0x30000000000000ULL) >> 0x34ULL;
+	return (spte & 0x30000000000000ULL) >> 52;
 }
 
 static inline u64 npt_set_ad_type(u64 spte, u64 val)
 {
-	return (spte & 0xffcfffffffffffffULL) | ((val << 0x34ULL) & 0x30000000000000ULL);
+	return (spte & 0xffcfffffffffffffULL) | ((val << 52) & 0x30000000000000ULL);
 }
 
 static inline u64 npt_get_pfn(u64 spte)
 {
-	return (spte & 0xffffffffff000ULL) >> 0xcULL;
+	return (spte & 0xffffffffff000ULL) >> 12;
 }
 
 static inline u64 npt_set_pfn(u64 spte, u64 val)
 {
-	return (spte & 0xfff0000000000fffULL) | ((val << 0xcULL) & 0xffffffffff000ULL);
+	return (spte & 0xfff0000000000fffULL) | ((val << 12) & 0xffffffffff000ULL);
 }
 
 static inline u64 npt_get_acc_track_saved_r(u64 spte)
 {
-	return (spte & 0x40000000000000ULL) >> 0x36ULL;
+	return (spte & 0x40000000000000ULL) >> 54;
 }
 
 static inline u64 npt_set_acc_track_saved_r(u64 spte, u64 val)
 {
-	return (spte & 0xffbfffffffffffffULL) | ((val << 0x36ULL) & 0x40000000000000ULL);
+	return (spte & 0xffbfffffffffffffULL) | ((val << 54) & 0x40000000000000ULL);
 }
 
 static inline u64 npt_get_acc_track_saved_x(u64 spte)
 {
-	return (spte & 0x100000000000000ULL) >> 0x38ULL;
+	return (spte & 0x100000000000000ULL) >> 56;
 }
 
 static inline u64 npt_set_acc_track_saved_x(u64 spte, u64 val)
 {
-	return (spte & 0xfeffffffffffffffULL) | ((val << 0x38ULL) & 0x100000000000000ULL);
+	return (spte & 0xfeffffffffffffffULL) | ((val << 56) & 0x100000000000000ULL);
 }
 
 static inline u64 npt_get_mmio_gen(u64 spte)
 {
-	return ((spte & 0x7f8ULL) >> 3ULL) | (((spte & 0x7ff0000000000000ULL) >> 0x34ULL) << 8ULL);
+	return ((spte & 0x7f8ULL) >> 3) | (((spte & 0x7ff0000000000000ULL) >> 52) << 8);
 }
 
 static inline u64 npt_set_mmio_gen(u64 spte, u64 val)
 {
-	return (spte & 0x800ffffffffff807ULL) | ((val << 3ULL) & 0x7f8ULL) |
-	       (((val >> 8ULL) << 0x34ULL) & 0x7ff0000000000000ULL);
+	return (spte & 0x800ffffffffff807ULL) | ((val << 3) & 0x7f8ULL) |
+	       (((val >> 8) << 52) & 0x7ff0000000000000ULL);
 }
 
 static inline u64 npt_get_present(u64 spte)
@@ -2635,102 +2669,112 @@ static inline u64 npt_set_present(u64 spte, u64 val)
 
 static inline u64 npt_get_writable(u64 spte)
 {
-	return (spte & 2ULL) >> 1ULL;
+	return (spte & 2ULL) >> 1;
 }
 
 static inline u64 npt_set_writable(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffffdULL) | ((val << 1ULL) & 2ULL);
+	return (spte & 0xfffffffffffffffdULL) | ((val << 1) & 2ULL);
 }
 
 static inline u64 npt_get_user(u64 spte)
 {
-	return (spte & 4ULL) >> 2ULL;
+	return (spte & 4ULL) >> 2;
 }
 
 static inline u64 npt_set_user(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffffbULL) | ((val << 2ULL) & 4ULL);
+	return (spte & 0xfffffffffffffffbULL) | ((val << 2) & 4ULL);
 }
 
 static inline u64 npt_get_pwt(u64 spte)
 {
-	return (spte & 8ULL) >> 3ULL;
+	return (spte & 8ULL) >> 3;
 }
 
 static inline u64 npt_set_pwt(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffff7ULL) | ((val << 3ULL) & 8ULL);
+	return (spte & 0xfffffffffffffff7ULL) | ((val << 3) & 8ULL);
 }
 
 static inline u64 npt_get_pcd(u64 spte)
 {
-	return (spte & 0x10ULL) >> 4ULL;
+	return (spte & 0x10ULL) >> 4;
 }
 
 static inline u64 npt_set_pcd(u64 spte, u64 val)
 {
-	return (spte & 0xffffffffffffffefULL) | ((val << 4ULL) & 0x10ULL);
+	return (spte & 0xffffffffffffffefULL) | ((val << 4) & 0x10ULL);
 }
 
 static inline u64 npt_get_accessed(u64 spte)
 {
-	return (spte & 0x20ULL) >> 5ULL;
+	return (spte & 0x20ULL) >> 5;
 }
 
 static inline u64 npt_set_accessed(u64 spte, u64 val)
 {
-	return (spte & 0xffffffffffffffdfULL) | ((val << 5ULL) & 0x20ULL);
+	return (spte & 0xffffffffffffffdfULL) | ((val << 5) & 0x20ULL);
 }
 
 static inline u64 npt_get_dirty(u64 spte)
 {
-	return (spte & 0x40ULL) >> 6ULL;
+	return (spte & 0x40ULL) >> 6;
 }
 
 static inline u64 npt_set_dirty(u64 spte, u64 val)
 {
-	return (spte & 0xffffffffffffffbfULL) | ((val << 6ULL) & 0x40ULL);
+	return (spte & 0xffffffffffffffbfULL) | ((val << 6) & 0x40ULL);
 }
 
 static inline u64 npt_get_global(u64 spte)
 {
-	return (spte & 0x100ULL) >> 8ULL;
+	return (spte & 0x100ULL) >> 8;
 }
 
 static inline u64 npt_set_global(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffeffULL) | ((val << 8ULL) & 0x100ULL);
+	return (spte & 0xfffffffffffffeffULL) | ((val << 8) & 0x100ULL);
 }
 
 static inline u64 npt_get_nx(u64 spte)
 {
-	return (spte & 0x8000000000000000ULL) >> 0x3fULL;
+	return (spte & 0x8000000000000000ULL) >> 63;
 }
 
 static inline u64 npt_set_nx(u64 spte, u64 val)
 {
-	return (spte & 0x7fffffffffffffffULL) | ((val << 0x3fULL) & 0x8000000000000000ULL);
+	return (spte & 0x7fffffffffffffffULL) | ((val << 63) & 0x8000000000000000ULL);
+}
+
+static inline u64 npt_get_phys_addr(u64 spte)
+{
+	return (spte & 0x3ffffffff000ULL) >> 12;
+}
+
+static inline u64 npt_set_phys_addr(u64 spte, u64 val)
+{
+	return (spte & 0xffffc00000000fffULL) | ((val << 12) & 0x3ffffffff000ULL);
 }
 
 static inline u64 npt_get_host_writable(u64 spte)
 {
-	return (spte & 0x200ULL) >> 9ULL;
+	return (spte & 0x200ULL) >> 9;
 }
 
 static inline u64 npt_set_host_writable(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffdffULL) | ((val << 9ULL) & 0x200ULL);
+	return (spte & 0xfffffffffffffdffULL) | ((val << 9) & 0x200ULL);
 }
 
 static inline u64 npt_get_mmu_writable(u64 spte)
 {
-	return (spte & 0x400ULL) >> 0xaULL;
+	return (spte & 0x400ULL) >> 10;
 }
 
 static inline u64 npt_set_mmu_writable(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffbffULL) | ((val << 0xaULL) & 0x400ULL);
+	return (spte & 0xfffffffffffffbffULL) | ((val << 10) & 0x400ULL);
 }
 
 /*
@@ -3319,78 +3363,79 @@ static_assert((NPT_SHADOW_NONPRESENT_VALUE & NPT_SPTE_MMU_PRESENT_MASK) == 0ULL,
 #define NPT_SME_FIELD_DIRTY_MASK BIT_ULL(6)
 #define NPT_SME_FIELD_GLOBAL_MASK BIT_ULL(8)
 #define NPT_SME_FIELD_NX_MASK BIT_ULL(63)
+#define NPT_SME_FIELD_PHYS_ADDR_MASK GENMASK_ULL(42, 12)
 #define NPT_SME_FIELD_HOST_WRITABLE_MASK BIT_ULL(9)
 #define NPT_SME_FIELD_MMU_WRITABLE_MASK BIT_ULL(10)
 
 static inline u64 npt_sme_get_large(u64 spte)
 {
-	return (spte & 0x80ULL) >> 7ULL;
+	return (spte & 0x80ULL) >> 7;
 }
 
 static inline u64 npt_sme_set_large(u64 spte, u64 val)
 {
-	return (spte & 0xffffffffffffff7fULL) | ((val << 7ULL) & 0x80ULL);
+	return (spte & 0xffffffffffffff7fULL) | ((val << 7) & 0x80ULL);
 }
 
 static inline u64 npt_sme_get_mmu_present(u64 spte)
 {
-	return (spte & 0x800ULL) >> 0xbULL;
+	return (spte & 0x800ULL) >> 11;
 }
 
 static inline u64 npt_sme_set_mmu_present(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffff7ffULL) | ((val << 0xbULL) & 0x800ULL);
+	return (spte & 0xfffffffffffff7ffULL) | ((val << 11) & 0x800ULL);
 }
 
 static inline u64 npt_sme_get_ad_type(u64 spte)
 {
-	return (spte & 0x30000000000000ULL) >> 0x34ULL;
+	return (spte & 0x30000000000000ULL) >> 52;
 }
 
 static inline u64 npt_sme_set_ad_type(u64 spte, u64 val)
 {
-	return (spte & 0xffcfffffffffffffULL) | ((val << 0x34ULL) & 0x30000000000000ULL);
+	return (spte & 0xffcfffffffffffffULL) | ((val << 52) & 0x30000000000000ULL);
 }
 
 static inline u64 npt_sme_get_pfn(u64 spte)
 {
-	return (spte & 0xffffffffff000ULL) >> 0xcULL;
+	return (spte & 0xffffffffff000ULL) >> 12;
 }
 
 static inline u64 npt_sme_set_pfn(u64 spte, u64 val)
 {
-	return (spte & 0xfff0000000000fffULL) | ((val << 0xcULL) & 0xffffffffff000ULL);
+	return (spte & 0xfff0000000000fffULL) | ((val << 12) & 0xffffffffff000ULL);
 }
 
 static inline u64 npt_sme_get_acc_track_saved_r(u64 spte)
 {
-	return (spte & 0x40000000000000ULL) >> 0x36ULL;
+	return (spte & 0x40000000000000ULL) >> 54;
 }
 
 static inline u64 npt_sme_set_acc_track_saved_r(u64 spte, u64 val)
 {
-	return (spte & 0xffbfffffffffffffULL) | ((val << 0x36ULL) & 0x40000000000000ULL);
+	return (spte & 0xffbfffffffffffffULL) | ((val << 54) & 0x40000000000000ULL);
 }
 
 static inline u64 npt_sme_get_acc_track_saved_x(u64 spte)
 {
-	return (spte & 0x100000000000000ULL) >> 0x38ULL;
+	return (spte & 0x100000000000000ULL) >> 56;
 }
 
 static inline u64 npt_sme_set_acc_track_saved_x(u64 spte, u64 val)
 {
-	return (spte & 0xfeffffffffffffffULL) | ((val << 0x38ULL) & 0x100000000000000ULL);
+	return (spte & 0xfeffffffffffffffULL) | ((val << 56) & 0x100000000000000ULL);
 }
 
 static inline u64 npt_sme_get_mmio_gen(u64 spte)
 {
-	return ((spte & 0x7f8ULL) >> 3ULL) | (((spte & 0x7ff0000000000000ULL) >> 0x34ULL) << 8ULL);
+	return ((spte & 0x7f8ULL) >> 3) | (((spte & 0x7ff0000000000000ULL) >> 52) << 8);
 }
 
 static inline u64 npt_sme_set_mmio_gen(u64 spte, u64 val)
 {
-	return (spte & 0x800ffffffffff807ULL) | ((val << 3ULL) & 0x7f8ULL) |
-	       (((val >> 8ULL) << 0x34ULL) & 0x7ff0000000000000ULL);
+	return (spte & 0x800ffffffffff807ULL) | ((val << 3) & 0x7f8ULL) |
+	       (((val >> 8) << 52) & 0x7ff0000000000000ULL);
 }
 
 static inline u64 npt_sme_get_present(u64 spte)
@@ -3405,102 +3450,112 @@ static inline u64 npt_sme_set_present(u64 spte, u64 val)
 
 static inline u64 npt_sme_get_writable(u64 spte)
 {
-	return (spte & 2ULL) >> 1ULL;
+	return (spte & 2ULL) >> 1;
 }
 
 static inline u64 npt_sme_set_writable(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffffdULL) | ((val << 1ULL) & 2ULL);
+	return (spte & 0xfffffffffffffffdULL) | ((val << 1) & 2ULL);
 }
 
 static inline u64 npt_sme_get_user(u64 spte)
 {
-	return (spte & 4ULL) >> 2ULL;
+	return (spte & 4ULL) >> 2;
 }
 
 static inline u64 npt_sme_set_user(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffffbULL) | ((val << 2ULL) & 4ULL);
+	return (spte & 0xfffffffffffffffbULL) | ((val << 2) & 4ULL);
 }
 
 static inline u64 npt_sme_get_pwt(u64 spte)
 {
-	return (spte & 8ULL) >> 3ULL;
+	return (spte & 8ULL) >> 3;
 }
 
 static inline u64 npt_sme_set_pwt(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffff7ULL) | ((val << 3ULL) & 8ULL);
+	return (spte & 0xfffffffffffffff7ULL) | ((val << 3) & 8ULL);
 }
 
 static inline u64 npt_sme_get_pcd(u64 spte)
 {
-	return (spte & 0x10ULL) >> 4ULL;
+	return (spte & 0x10ULL) >> 4;
 }
 
 static inline u64 npt_sme_set_pcd(u64 spte, u64 val)
 {
-	return (spte & 0xffffffffffffffefULL) | ((val << 4ULL) & 0x10ULL);
+	return (spte & 0xffffffffffffffefULL) | ((val << 4) & 0x10ULL);
 }
 
 static inline u64 npt_sme_get_accessed(u64 spte)
 {
-	return (spte & 0x20ULL) >> 5ULL;
+	return (spte & 0x20ULL) >> 5;
 }
 
 static inline u64 npt_sme_set_accessed(u64 spte, u64 val)
 {
-	return (spte & 0xffffffffffffffdfULL) | ((val << 5ULL) & 0x20ULL);
+	return (spte & 0xffffffffffffffdfULL) | ((val << 5) & 0x20ULL);
 }
 
 static inline u64 npt_sme_get_dirty(u64 spte)
 {
-	return (spte & 0x40ULL) >> 6ULL;
+	return (spte & 0x40ULL) >> 6;
 }
 
 static inline u64 npt_sme_set_dirty(u64 spte, u64 val)
 {
-	return (spte & 0xffffffffffffffbfULL) | ((val << 6ULL) & 0x40ULL);
+	return (spte & 0xffffffffffffffbfULL) | ((val << 6) & 0x40ULL);
 }
 
 static inline u64 npt_sme_get_global(u64 spte)
 {
-	return (spte & 0x100ULL) >> 8ULL;
+	return (spte & 0x100ULL) >> 8;
 }
 
 static inline u64 npt_sme_set_global(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffeffULL) | ((val << 8ULL) & 0x100ULL);
+	return (spte & 0xfffffffffffffeffULL) | ((val << 8) & 0x100ULL);
 }
 
 static inline u64 npt_sme_get_nx(u64 spte)
 {
-	return (spte & 0x8000000000000000ULL) >> 0x3fULL;
+	return (spte & 0x8000000000000000ULL) >> 63;
 }
 
 static inline u64 npt_sme_set_nx(u64 spte, u64 val)
 {
-	return (spte & 0x7fffffffffffffffULL) | ((val << 0x3fULL) & 0x8000000000000000ULL);
+	return (spte & 0x7fffffffffffffffULL) | ((val << 63) & 0x8000000000000000ULL);
+}
+
+static inline u64 npt_sme_get_phys_addr(u64 spte)
+{
+	return (spte & 0x7fffffff000ULL) >> 12;
+}
+
+static inline u64 npt_sme_set_phys_addr(u64 spte, u64 val)
+{
+	return (spte & 0xfffff80000000fffULL) | ((val << 12) & 0x7fffffff000ULL);
 }
 
 static inline u64 npt_sme_get_host_writable(u64 spte)
 {
-	return (spte & 0x200ULL) >> 9ULL;
+	return (spte & 0x200ULL) >> 9;
 }
 
 static inline u64 npt_sme_set_host_writable(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffdffULL) | ((val << 9ULL) & 0x200ULL);
+	return (spte & 0xfffffffffffffdffULL) | ((val << 9) & 0x200ULL);
 }
 
 static inline u64 npt_sme_get_mmu_writable(u64 spte)
 {
-	return (spte & 0x400ULL) >> 0xaULL;
+	return (spte & 0x400ULL) >> 10;
 }
 
 static inline u64 npt_sme_set_mmu_writable(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffbffULL) | ((val << 0xaULL) & 0x400ULL);
+	return (spte & 0xfffffffffffffbffULL) | ((val << 10) & 0x400ULL);
 }
 
 /*
@@ -4100,78 +4155,79 @@ static_assert((NPT_SME_SHADOW_NONPRESENT_VALUE & NPT_SME_SPTE_MMU_PRESENT_MASK) 
 #define SHADOW_FIELD_DIRTY_MASK BIT_ULL(6)
 #define SHADOW_FIELD_GLOBAL_MASK BIT_ULL(8)
 #define SHADOW_FIELD_NX_MASK BIT_ULL(63)
+#define SHADOW_FIELD_PHYS_ADDR_MASK GENMASK_ULL(45, 12)
 #define SHADOW_FIELD_HOST_WRITABLE_MASK BIT_ULL(9)
 #define SHADOW_FIELD_MMU_WRITABLE_MASK BIT_ULL(10)
 
 static inline u64 shadow_get_large(u64 spte)
 {
-	return (spte & 0x80ULL) >> 7ULL;
+	return (spte & 0x80ULL) >> 7;
 }
 
 static inline u64 shadow_set_large(u64 spte, u64 val)
 {
-	return (spte & 0xffffffffffffff7fULL) | ((val << 7ULL) & 0x80ULL);
+	return (spte & 0xffffffffffffff7fULL) | ((val << 7) & 0x80ULL);
 }
 
 static inline u64 shadow_get_mmu_present(u64 spte)
 {
-	return (spte & 0x800ULL) >> 0xbULL;
+	return (spte & 0x800ULL) >> 11;
 }
 
 static inline u64 shadow_set_mmu_present(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffff7ffULL) | ((val << 0xbULL) & 0x800ULL);
+	return (spte & 0xfffffffffffff7ffULL) | ((val << 11) & 0x800ULL);
 }
 
 static inline u64 shadow_get_ad_type(u64 spte)
 {
-	return (spte & 0x30000000000000ULL) >> 0x34ULL;
+	return (spte & 0x30000000000000ULL) >> 52;
 }
 
 static inline u64 shadow_set_ad_type(u64 spte, u64 val)
 {
-	return (spte & 0xffcfffffffffffffULL) | ((val << 0x34ULL) & 0x30000000000000ULL);
+	return (spte & 0xffcfffffffffffffULL) | ((val << 52) & 0x30000000000000ULL);
 }
 
 static inline u64 shadow_get_pfn(u64 spte)
 {
-	return (spte & 0xffffffffff000ULL) >> 0xcULL;
+	return (spte & 0xffffffffff000ULL) >> 12;
 }
 
 static inline u64 shadow_set_pfn(u64 spte, u64 val)
 {
-	return (spte & 0xfff0000000000fffULL) | ((val << 0xcULL) & 0xffffffffff000ULL);
+	return (spte & 0xfff0000000000fffULL) | ((val << 12) & 0xffffffffff000ULL);
 }
 
 static inline u64 shadow_get_acc_track_saved_r(u64 spte)
 {
-	return (spte & 0x40000000000000ULL) >> 0x36ULL;
+	return (spte & 0x40000000000000ULL) >> 54;
 }
 
 static inline u64 shadow_set_acc_track_saved_r(u64 spte, u64 val)
 {
-	return (spte & 0xffbfffffffffffffULL) | ((val << 0x36ULL) & 0x40000000000000ULL);
+	return (spte & 0xffbfffffffffffffULL) | ((val << 54) & 0x40000000000000ULL);
 }
 
 static inline u64 shadow_get_acc_track_saved_x(u64 spte)
 {
-	return (spte & 0x100000000000000ULL) >> 0x38ULL;
+	return (spte & 0x100000000000000ULL) >> 56;
 }
 
 static inline u64 shadow_set_acc_track_saved_x(u64 spte, u64 val)
 {
-	return (spte & 0xfeffffffffffffffULL) | ((val << 0x38ULL) & 0x100000000000000ULL);
+	return (spte & 0xfeffffffffffffffULL) | ((val << 56) & 0x100000000000000ULL);
 }
 
 static inline u64 shadow_get_mmio_gen(u64 spte)
 {
-	return ((spte & 0x7f8ULL) >> 3ULL) | (((spte & 0x7ff0000000000000ULL) >> 0x34ULL) << 8ULL);
+	return ((spte & 0x7f8ULL) >> 3) | (((spte & 0x7ff0000000000000ULL) >> 52) << 8);
 }
 
 static inline u64 shadow_set_mmio_gen(u64 spte, u64 val)
 {
-	return (spte & 0x800ffffffffff807ULL) | ((val << 3ULL) & 0x7f8ULL) |
-	       (((val >> 8ULL) << 0x34ULL) & 0x7ff0000000000000ULL);
+	return (spte & 0x800ffffffffff807ULL) | ((val << 3) & 0x7f8ULL) |
+	       (((val >> 8) << 52) & 0x7ff0000000000000ULL);
 }
 
 static inline u64 shadow_get_present(u64 spte)
@@ -4186,102 +4242,112 @@ static inline u64 shadow_set_present(u64 spte, u64 val)
 
 static inline u64 shadow_get_writable(u64 spte)
 {
-	return (spte & 2ULL) >> 1ULL;
+	return (spte & 2ULL) >> 1;
 }
 
 static inline u64 shadow_set_writable(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffffdULL) | ((val << 1ULL) & 2ULL);
+	return (spte & 0xfffffffffffffffdULL) | ((val << 1) & 2ULL);
 }
 
 static inline u64 shadow_get_user(u64 spte)
 {
-	return (spte & 4ULL) >> 2ULL;
+	return (spte & 4ULL) >> 2;
 }
 
 static inline u64 shadow_set_user(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffffbULL) | ((val << 2ULL) & 4ULL);
+	return (spte & 0xfffffffffffffffbULL) | ((val << 2) & 4ULL);
 }
 
 static inline u64 shadow_get_pwt(u64 spte)
 {
-	return (spte & 8ULL) >> 3ULL;
+	return (spte & 8ULL) >> 3;
 }
 
 static inline u64 shadow_set_pwt(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffff7ULL) | ((val << 3ULL) & 8ULL);
+	return (spte & 0xfffffffffffffff7ULL) | ((val << 3) & 8ULL);
 }
 
 static inline u64 shadow_get_pcd(u64 spte)
 {
-	return (spte & 0x10ULL) >> 4ULL;
+	return (spte & 0x10ULL) >> 4;
 }
 
 static inline u64 shadow_set_pcd(u64 spte, u64 val)
 {
-	return (spte & 0xffffffffffffffefULL) | ((val << 4ULL) & 0x10ULL);
+	return (spte & 0xffffffffffffffefULL) | ((val << 4) & 0x10ULL);
 }
 
 static inline u64 shadow_get_accessed(u64 spte)
 {
-	return (spte & 0x20ULL) >> 5ULL;
+	return (spte & 0x20ULL) >> 5;
 }
 
 static inline u64 shadow_set_accessed(u64 spte, u64 val)
 {
-	return (spte & 0xffffffffffffffdfULL) | ((val << 5ULL) & 0x20ULL);
+	return (spte & 0xffffffffffffffdfULL) | ((val << 5) & 0x20ULL);
 }
 
 static inline u64 shadow_get_dirty(u64 spte)
 {
-	return (spte & 0x40ULL) >> 6ULL;
+	return (spte & 0x40ULL) >> 6;
 }
 
 static inline u64 shadow_set_dirty(u64 spte, u64 val)
 {
-	return (spte & 0xffffffffffffffbfULL) | ((val << 6ULL) & 0x40ULL);
+	return (spte & 0xffffffffffffffbfULL) | ((val << 6) & 0x40ULL);
 }
 
 static inline u64 shadow_get_global(u64 spte)
 {
-	return (spte & 0x100ULL) >> 8ULL;
+	return (spte & 0x100ULL) >> 8;
 }
 
 static inline u64 shadow_set_global(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffeffULL) | ((val << 8ULL) & 0x100ULL);
+	return (spte & 0xfffffffffffffeffULL) | ((val << 8) & 0x100ULL);
 }
 
 static inline u64 shadow_get_nx(u64 spte)
 {
-	return (spte & 0x8000000000000000ULL) >> 0x3fULL;
+	return (spte & 0x8000000000000000ULL) >> 63;
 }
 
 static inline u64 shadow_set_nx(u64 spte, u64 val)
 {
-	return (spte & 0x7fffffffffffffffULL) | ((val << 0x3fULL) & 0x8000000000000000ULL);
+	return (spte & 0x7fffffffffffffffULL) | ((val << 63) & 0x8000000000000000ULL);
+}
+
+static inline u64 shadow_get_phys_addr(u64 spte)
+{
+	return (spte & 0x3ffffffff000ULL) >> 12;
+}
+
+static inline u64 shadow_set_phys_addr(u64 spte, u64 val)
+{
+	return (spte & 0xffffc00000000fffULL) | ((val << 12) & 0x3ffffffff000ULL);
 }
 
 static inline u64 shadow_get_host_writable(u64 spte)
 {
-	return (spte & 0x200ULL) >> 9ULL;
+	return (spte & 0x200ULL) >> 9;
 }
 
 static inline u64 shadow_set_host_writable(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffdffULL) | ((val << 9ULL) & 0x200ULL);
+	return (spte & 0xfffffffffffffdffULL) | ((val << 9) & 0x200ULL);
 }
 
 static inline u64 shadow_get_mmu_writable(u64 spte)
 {
-	return (spte & 0x400ULL) >> 0xaULL;
+	return (spte & 0x400ULL) >> 10;
 }
 
 static inline u64 shadow_set_mmu_writable(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffbffULL) | ((val << 0xaULL) & 0x400ULL);
+	return (spte & 0xfffffffffffffbffULL) | ((val << 10) & 0x400ULL);
 }
 
 /*
@@ -4878,79 +4944,80 @@ static_assert((SHADOW_SHADOW_NONPRESENT_VALUE & SHADOW_SPTE_MMU_PRESENT_MASK) ==
 #define EPT_VE_FIELD_IPAT_MASK BIT_ULL(6)
 #define EPT_VE_FIELD_ACCESSED_MASK BIT_ULL(8)
 #define EPT_VE_FIELD_DIRTY_MASK BIT_ULL(9)
+#define EPT_VE_FIELD_PHYS_ADDR_MASK GENMASK_ULL(45, 12)
 #define EPT_VE_FIELD_SUPPRESS_VE_MASK BIT_ULL(63)
 #define EPT_VE_FIELD_HOST_WRITABLE_MASK BIT_ULL(57)
 #define EPT_VE_FIELD_MMU_WRITABLE_MASK BIT_ULL(58)
 
 static inline u64 ept_ve_get_large(u64 spte)
 {
-	return (spte & 0x80ULL) >> 7ULL;
+	return (spte & 0x80ULL) >> 7;
 }
 
 static inline u64 ept_ve_set_large(u64 spte, u64 val)
 {
-	return (spte & 0xffffffffffffff7fULL) | ((val << 7ULL) & 0x80ULL);
+	return (spte & 0xffffffffffffff7fULL) | ((val << 7) & 0x80ULL);
 }
 
 static inline u64 ept_ve_get_mmu_present(u64 spte)
 {
-	return (spte & 0x800ULL) >> 0xbULL;
+	return (spte & 0x800ULL) >> 11;
 }
 
 static inline u64 ept_ve_set_mmu_present(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffff7ffULL) | ((val << 0xbULL) & 0x800ULL);
+	return (spte & 0xfffffffffffff7ffULL) | ((val << 11) & 0x800ULL);
 }
 
 static inline u64 ept_ve_get_ad_type(u64 spte)
 {
-	return (spte & 0x30000000000000ULL) >> 0x34ULL;
+	return (spte & 0x30000000000000ULL) >> 52;
 }
 
 static inline u64 ept_ve_set_ad_type(u64 spte, u64 val)
 {
-	return (spte & 0xffcfffffffffffffULL) | ((val << 0x34ULL) & 0x30000000000000ULL);
+	return (spte & 0xffcfffffffffffffULL) | ((val << 52) & 0x30000000000000ULL);
 }
 
 static inline u64 ept_ve_get_pfn(u64 spte)
 {
-	return (spte & 0xffffffffff000ULL) >> 0xcULL;
+	return (spte & 0xffffffffff000ULL) >> 12;
 }
 
 static inline u64 ept_ve_set_pfn(u64 spte, u64 val)
 {
-	return (spte & 0xfff0000000000fffULL) | ((val << 0xcULL) & 0xffffffffff000ULL);
+	return (spte & 0xfff0000000000fffULL) | ((val << 12) & 0xffffffffff000ULL);
 }
 
 static inline u64 ept_ve_get_acc_track_saved_r(u64 spte)
 {
-	return (spte & 0x40000000000000ULL) >> 0x36ULL;
+	return (spte & 0x40000000000000ULL) >> 54;
 }
 
 static inline u64 ept_ve_set_acc_track_saved_r(u64 spte, u64 val)
 {
-	return (spte & 0xffbfffffffffffffULL) | ((val << 0x36ULL) & 0x40000000000000ULL);
+	return (spte & 0xffbfffffffffffffULL) | ((val << 54) & 0x40000000000000ULL);
 }
 
 static inline u64 ept_ve_get_acc_track_saved_x(u64 spte)
 {
-	return (spte & 0x100000000000000ULL) >> 0x38ULL;
+	return (spte & 0x100000000000000ULL) >> 56;
 }
 
 static inline u64 ept_ve_set_acc_track_saved_x(u64 spte, u64 val)
 {
-	return (spte & 0xfeffffffffffffffULL) | ((val << 0x38ULL) & 0x100000000000000ULL);
+	return (spte & 0xfeffffffffffffffULL) | ((val << 56) & 0x100000000000000ULL);
 }
 
 static inline u64 ept_ve_get_mmio_gen(u64 spte)
 {
-	return ((spte & 0x7f8ULL) >> 3ULL) | (((spte & 0x7ff0000000000000ULL) >> 0x34ULL) << 8ULL);
+	return ((spte & 0x7f8ULL) >> 3) | (((spte & 0x7ff0000000000000ULL) >> 52) << 8);
 }
 
 static inline u64 ept_ve_set_mmio_gen(u64 spte, u64 val)
 {
-	return (spte & 0x800ffffffffff807ULL) | ((val << 3ULL) & 0x7f8ULL) |
-	       (((val >> 8ULL) << 0x34ULL) & 0x7ff0000000000000ULL);
+	return (spte & 0x800ffffffffff807ULL) | ((val << 3) & 0x7f8ULL) |
+	       (((val >> 8) << 52) & 0x7ff0000000000000ULL);
 }
 
 static inline u64 ept_ve_get_ept_r(u64 spte)
@@ -4965,92 +5032,102 @@ static inline u64 ept_ve_set_ept_r(u64 spte, u64 val)
 
 static inline u64 ept_ve_get_ept_w(u64 spte)
 {
-	return (spte & 2ULL) >> 1ULL;
+	return (spte & 2ULL) >> 1;
 }
 
 static inline u64 ept_ve_set_ept_w(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffffdULL) | ((val << 1ULL) & 2ULL);
+	return (spte & 0xfffffffffffffffdULL) | ((val << 1) & 2ULL);
 }
 
 static inline u64 ept_ve_get_ept_x(u64 spte)
 {
-	return (spte & 4ULL) >> 2ULL;
+	return (spte & 4ULL) >> 2;
 }
 
 static inline u64 ept_ve_set_ept_x(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffffbULL) | ((val << 2ULL) & 4ULL);
+	return (spte & 0xfffffffffffffffbULL) | ((val << 2) & 4ULL);
 }
 
 static inline u64 ept_ve_get_memtype(u64 spte)
 {
-	return (spte & 0x38ULL) >> 3ULL;
+	return (spte & 0x38ULL) >> 3;
 }
 
 static inline u64 ept_ve_set_memtype(u64 spte, u64 val)
 {
-	return (spte & 0xffffffffffffffc7ULL) | ((val << 3ULL) & 0x38ULL);
+	return (spte & 0xffffffffffffffc7ULL) | ((val << 3) & 0x38ULL);
 }
 
 static inline u64 ept_ve_get_ipat(u64 spte)
 {
-	return (spte & 0x40ULL) >> 6ULL;
+	return (spte & 0x40ULL) >> 6;
 }
 
 static inline u64 ept_ve_set_ipat(u64 spte, u64 val)
 {
-	return (spte & 0xffffffffffffffbfULL) | ((val << 6ULL) & 0x40ULL);
+	return (spte & 0xffffffffffffffbfULL) | ((val << 6) & 0x40ULL);
 }
 
 static inline u64 ept_ve_get_accessed(u64 spte)
 {
-	return (spte & 0x100ULL) >> 8ULL;
+	return (spte & 0x100ULL) >> 8;
 }
 
 static inline u64 ept_ve_set_accessed(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffeffULL) | ((val << 8ULL) & 0x100ULL);
+	return (spte & 0xfffffffffffffeffULL) | ((val << 8) & 0x100ULL);
 }
 
 static inline u64 ept_ve_get_dirty(u64 spte)
 {
-	return (spte & 0x200ULL) >> 9ULL;
+	return (spte & 0x200ULL) >> 9;
 }
 
 static inline u64 ept_ve_set_dirty(u64 spte, u64 val)
 {
-	return (spte & 0xfffffffffffffdffULL) | ((val << 9ULL) & 0x200ULL);
+	return (spte & 0xfffffffffffffdffULL) | ((val << 9) & 0x200ULL);
+}
+
+static inline u64 ept_ve_get_phys_addr(u64 spte)
+{
+	return (spte & 0x3ffffffff000ULL) >> 12;
+}
+
+static inline u64 ept_ve_set_phys_addr(u64 spte, u64 val)
+{
+	return (spte & 0xffffc00000000fffULL) | ((val << 12) & 0x3ffffffff000ULL);
 }
 
 static inline u64 ept_ve_get_suppress_ve(u64 spte)
 {
-	return (spte & 0x8000000000000000ULL) >> 0x3fULL;
+	return (spte & 0x8000000000000000ULL) >> 63;
 }
 
 static inline u64 ept_ve_set_suppress_ve(u64 spte, u64 val)
 {
-	return (spte & 0x7fffffffffffffffULL) | ((val << 0x3fULL) & 0x8000000000000000ULL);
+	return (spte & 0x7fffffffffffffffULL) | ((val << 63) & 0x8000000000000000ULL);
 }
 
 static inline u64 ept_ve_get_host_writable(u64 spte)
 {
-	return (spte & 0x200000000000000ULL) >> 0x39ULL;
+	return (spte & 0x200000000000000ULL) >> 57;
 }
 
 static inline u64 ept_ve_set_host_writable(u64 spte, u64 val)
 {
-	return (spte & 0xfdffffffffffffffULL) | ((val << 0x39ULL) & 0x200000000000000ULL);
+	return (spte & 0xfdffffffffffffffULL) | ((val << 57) & 0x200000000000000ULL);
 }
 
 static inline u64 ept_ve_get_mmu_writable(u64 spte)
 {
-	return (spte & 0x400000000000000ULL) >> 0x3aULL;
+	return (spte & 0x400000000000000ULL) >> 58;
 }
 
 static inline u64 ept_ve_set_mmu_writable(u64 spte, u64 val)
 {
-	return (spte & 0xfbffffffffffffffULL) | ((val << 0x3aULL) & 0x400000000000000ULL);
+	return (spte & 0xfbffffffffffffffULL) | ((val << 58) & 0x400000000000000ULL);
 }
 
 /*
@@ -5062,9 +5139,9 @@ static inline bool ept_ve_ept_bad_mt_xwr(u64 spte)
 {
 	return ((spte & EPT_VE_VMX_EPT_RWX_MASK) == EPT_VE_VMX_EPT_WRITABLE_MASK) ||
 	       ((spte & EPT_VE_VMX_EPT_RWX_MASK) == EPT_VE_VMX_EPT_MISCONFIG_WX_VALUE) ||
-	       ((((spte & 0x38ULL) >> 3ULL) != 0ULL) && (((spte & 0x38ULL) >> 3ULL) != 1ULL) &&
-		(((spte & 0x38ULL) >> 3ULL) != 4ULL) && (((spte & 0x38ULL) >> 3ULL) != 5ULL) &&
-		(((spte & 0x38ULL) >> 3ULL) != 6ULL));
+	       ((((spte & 0x38ULL) >> 3) != 0ULL) && (((spte & 0x38ULL) >> 3) != 1ULL) &&
+		(((spte & 0x38ULL) >> 3) != 4ULL) && (((spte & 0x38ULL) >> 3) != 5ULL) &&
+		(((spte & 0x38ULL) >> 3) != 6ULL));
 }
 
 /*
