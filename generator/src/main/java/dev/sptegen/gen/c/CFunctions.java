@@ -1,6 +1,7 @@
 package dev.sptegen.gen.c;
 
 import dev.sptegen.dsl.eval.FieldBits;
+import dev.sptegen.dsl.eval.CommonSubexpressions;
 import dev.sptegen.dsl.eval.Interpreter;
 import dev.sptegen.dsl.eval.Specializer;
 import dev.sptegen.dsl.model.Arg;
@@ -111,11 +112,11 @@ public final class CFunctions {
         List<String> lines = new ArrayList<>(CComments.comment("", f.doc()));
         lines.add(signature(cType(f.returns()), name, params));
         lines.add("{");
-        CommonSubexpressions.Result cse = CommonSubexpressions.extract(specialized, "v");
         Map<String, Type> types = new LinkedHashMap<>();
         for (Arg a : f.args()) {
             types.put(a.name(), a.type());
         }
+        CommonSubexpressions.Result cse = new CommonSubexpressions(in).hoist(specialized, types.keySet());
         Set<String> used = new LinkedHashSet<>(argsUsed(cse.body()));
         for (CommonSubexpressions.Local l : cse.locals()) {
             Type t = new CTypes(in.layout(), types).of(l.value());

@@ -619,26 +619,26 @@ static inline u64 ept_make_spte(u64 pfn, u64 pte_access, u64 level, bool prefetc
 				bool host_writable, bool wrprot, bool ad_disabled, bool wrprot_only,
 				bool host_mmio)
 {
-	u64 v0 = EPT_SPTE_MMU_PRESENT_MASK |
-		 (ad_disabled ?
-		  EPT_SPTE_TDP_AD_DISABLED :
-		  (wrprot_only ? EPT_SPTE_TDP_AD_WRPROT_ONLY : 0ULL)) |
-		 EPT_SHADOW_PRESENT_MASK |
-		 ((!prefetch && !ad_disabled) ? EPT_SHADOW_ACCESSED_MASK : 0ULL) |
-		 (((pte_access & EPT_ACC_EXEC_MASK) != 0ULL) ?
-		  EPT_SHADOW_X_MASK :
-		  EPT_SHADOW_NX_MASK) |
-		 (((pte_access & EPT_ACC_USER_MASK) != 0ULL) ? EPT_SHADOW_USER_MASK : 0ULL) |
-		 ((level > EPT_PG_LEVEL_4K) ? EPT_PT_PAGE_SIZE_MASK : 0ULL) |
-		 ept_spte_memtype(host_mmio) |
-		 (host_writable ? EPT_SHADOW_HOST_WRITABLE_MASK : 0ULL) |
-		 (host_mmio ? 0ULL : EPT_SHADOW_ME_VALUE) | (pfn << EPT_PAGE_SHIFT) |
-		 ((host_writable && ((pte_access & EPT_ACC_WRITE_MASK) != 0ULL) && !wrprot) ?
-		  (EPT_PT_WRITABLE_MASK | EPT_SHADOW_MMU_WRITABLE_MASK |
-		   (!ad_disabled ? EPT_SHADOW_DIRTY_MASK : 0ULL)) :
-		  0ULL);
+	u64 spte = EPT_SPTE_MMU_PRESENT_MASK |
+		   (ad_disabled ?
+		    EPT_SPTE_TDP_AD_DISABLED :
+		    (wrprot_only ? EPT_SPTE_TDP_AD_WRPROT_ONLY : 0ULL)) |
+		   EPT_SHADOW_PRESENT_MASK |
+		   ((!prefetch && !ad_disabled) ? EPT_SHADOW_ACCESSED_MASK : 0ULL) |
+		   (((pte_access & EPT_ACC_EXEC_MASK) != 0ULL) ?
+		    EPT_SHADOW_X_MASK :
+		    EPT_SHADOW_NX_MASK) |
+		   (((pte_access & EPT_ACC_USER_MASK) != 0ULL) ? EPT_SHADOW_USER_MASK : 0ULL) |
+		   ((level > EPT_PG_LEVEL_4K) ? EPT_PT_PAGE_SIZE_MASK : 0ULL) |
+		   ept_spte_memtype(host_mmio) |
+		   (host_writable ? EPT_SHADOW_HOST_WRITABLE_MASK : 0ULL) |
+		   (host_mmio ? 0ULL : EPT_SHADOW_ME_VALUE) | (pfn << EPT_PAGE_SHIFT) |
+		   ((host_writable && ((pte_access & EPT_ACC_WRITE_MASK) != 0ULL) && !wrprot) ?
+		    (EPT_PT_WRITABLE_MASK | EPT_SHADOW_MMU_WRITABLE_MASK |
+		     (!ad_disabled ? EPT_SHADOW_DIRTY_MASK : 0ULL)) :
+		    0ULL);
 
-	return prefetch ? ept_mark_spte_for_access_track(v0) : v0;
+	return prefetch ? ept_mark_spte_for_access_track(spte) : spte;
 }
 
 /*
@@ -715,21 +715,23 @@ static inline bool ept_guest_walk_reserved(u64 pde, u64 pte, u64 access, bool cr
 static inline bool ept_guest_walk_denied(u64 pde, u64 pte, u64 access, bool cr0_wp, bool efer_nx,
 					 bool smep, bool smap)
 {
-	bool v0 = ((pde & EPT_PT_USER_MASK) != 0ULL) &&
-		  (((pde & EPT_PT_PAGE_SIZE_MASK) != 0ULL) || ((pte & EPT_PT_USER_MASK) != 0ULL));
+	bool value2 = !((access & 4ULL) != 0ULL);
+	bool value = ((pde & EPT_PT_USER_MASK) != 0ULL) &&
+		     (((pde & EPT_PT_PAGE_SIZE_MASK) != 0ULL) ||
+		      ((pte & EPT_PT_USER_MASK) != 0ULL));
 
 	return (((access & 1ULL) != 0ULL) &&
 		!(((pde & EPT_PT_WRITABLE_MASK) != 0ULL) &&
 		  (((pde & EPT_PT_PAGE_SIZE_MASK) != 0ULL) ||
 		   ((pte & EPT_PT_WRITABLE_MASK) != 0ULL))) &&
 		(((access & 4ULL) != 0ULL) || cr0_wp)) ||
-	       (((access & 4ULL) != 0ULL) && !v0) ||
+	       (((access & 4ULL) != 0ULL) && !value) ||
 	       (((access & 2ULL) != 0ULL) && efer_nx &&
 		(((pde & EPT_PT64_NX_MASK) != 0ULL) ||
 		 (!((pde & EPT_PT_PAGE_SIZE_MASK) != 0ULL) &&
 		  ((pte & EPT_PT64_NX_MASK) != 0ULL)))) ||
-	       (((access & 2ULL) != 0ULL) && !((access & 4ULL) != 0ULL) && smep && v0) ||
-	       (!((access & 2ULL) != 0ULL) && !((access & 4ULL) != 0ULL) && smap && v0);
+	       (((access & 2ULL) != 0ULL) && value2 && smep && value) ||
+	       (!((access & 2ULL) != 0ULL) && value2 && smap && value);
 }
 
 /* The access raises #PF */
@@ -1408,28 +1410,28 @@ static inline u64 ept_noad_make_spte(u64 pfn, u64 pte_access, u64 level, bool pr
 				     bool host_writable, bool wrprot, bool ad_disabled,
 				     bool wrprot_only, bool host_mmio)
 {
-	u64 v0 = EPT_NOAD_SPTE_MMU_PRESENT_MASK |
-		 (ad_disabled ?
-		  EPT_NOAD_SPTE_TDP_AD_DISABLED :
-		  (wrprot_only ? EPT_NOAD_SPTE_TDP_AD_WRPROT_ONLY : 0ULL)) |
-		 EPT_NOAD_SHADOW_PRESENT_MASK |
-		 ((!prefetch && !ad_disabled) ? EPT_NOAD_SHADOW_ACCESSED_MASK : 0ULL) |
-		 (((pte_access & EPT_NOAD_ACC_EXEC_MASK) != 0ULL) ?
-		  EPT_NOAD_SHADOW_X_MASK :
-		  EPT_NOAD_SHADOW_NX_MASK) |
-		 (((pte_access & EPT_NOAD_ACC_USER_MASK) != 0ULL) ?
-		  EPT_NOAD_SHADOW_USER_MASK :
-		  0ULL) |
-		 ((level > EPT_NOAD_PG_LEVEL_4K) ? EPT_NOAD_PT_PAGE_SIZE_MASK : 0ULL) |
-		 ept_noad_spte_memtype(host_mmio) |
-		 (host_writable ? EPT_NOAD_SHADOW_HOST_WRITABLE_MASK : 0ULL) |
-		 (host_mmio ? 0ULL : EPT_NOAD_SHADOW_ME_VALUE) | (pfn << EPT_NOAD_PAGE_SHIFT) |
-		 ((host_writable && ((pte_access & EPT_NOAD_ACC_WRITE_MASK) != 0ULL) && !wrprot) ?
-		  (EPT_NOAD_PT_WRITABLE_MASK | EPT_NOAD_SHADOW_MMU_WRITABLE_MASK |
-		   (!ad_disabled ? EPT_NOAD_SHADOW_DIRTY_MASK : 0ULL)) :
-		  0ULL);
+	u64 spte = EPT_NOAD_SPTE_MMU_PRESENT_MASK |
+		   (ad_disabled ?
+		    EPT_NOAD_SPTE_TDP_AD_DISABLED :
+		    (wrprot_only ? EPT_NOAD_SPTE_TDP_AD_WRPROT_ONLY : 0ULL)) |
+		   EPT_NOAD_SHADOW_PRESENT_MASK |
+		   ((!prefetch && !ad_disabled) ? EPT_NOAD_SHADOW_ACCESSED_MASK : 0ULL) |
+		   (((pte_access & EPT_NOAD_ACC_EXEC_MASK) != 0ULL) ?
+		    EPT_NOAD_SHADOW_X_MASK :
+		    EPT_NOAD_SHADOW_NX_MASK) |
+		   (((pte_access & EPT_NOAD_ACC_USER_MASK) != 0ULL) ?
+		    EPT_NOAD_SHADOW_USER_MASK :
+		    0ULL) |
+		   ((level > EPT_NOAD_PG_LEVEL_4K) ? EPT_NOAD_PT_PAGE_SIZE_MASK : 0ULL) |
+		   ept_noad_spte_memtype(host_mmio) |
+		   (host_writable ? EPT_NOAD_SHADOW_HOST_WRITABLE_MASK : 0ULL) |
+		   (host_mmio ? 0ULL : EPT_NOAD_SHADOW_ME_VALUE) | (pfn << EPT_NOAD_PAGE_SHIFT) |
+		   ((host_writable && ((pte_access & EPT_NOAD_ACC_WRITE_MASK) != 0ULL) && !wrprot) ?
+		    (EPT_NOAD_PT_WRITABLE_MASK | EPT_NOAD_SHADOW_MMU_WRITABLE_MASK |
+		     (!ad_disabled ? EPT_NOAD_SHADOW_DIRTY_MASK : 0ULL)) :
+		    0ULL);
 
-	return prefetch ? ept_noad_mark_spte_for_access_track(v0) : v0;
+	return prefetch ? ept_noad_mark_spte_for_access_track(spte) : spte;
 }
 
 /*
@@ -1509,22 +1511,23 @@ static inline bool ept_noad_guest_walk_reserved(u64 pde, u64 pte, u64 access, bo
 static inline bool ept_noad_guest_walk_denied(u64 pde, u64 pte, u64 access, bool cr0_wp,
 					      bool efer_nx, bool smep, bool smap)
 {
-	bool v0 = ((pde & EPT_NOAD_PT_USER_MASK) != 0ULL) &&
-		  (((pde & EPT_NOAD_PT_PAGE_SIZE_MASK) != 0ULL) ||
-		   ((pte & EPT_NOAD_PT_USER_MASK) != 0ULL));
+	bool value2 = !((access & 4ULL) != 0ULL);
+	bool value = ((pde & EPT_NOAD_PT_USER_MASK) != 0ULL) &&
+		     (((pde & EPT_NOAD_PT_PAGE_SIZE_MASK) != 0ULL) ||
+		      ((pte & EPT_NOAD_PT_USER_MASK) != 0ULL));
 
 	return (((access & 1ULL) != 0ULL) &&
 		!(((pde & EPT_NOAD_PT_WRITABLE_MASK) != 0ULL) &&
 		  (((pde & EPT_NOAD_PT_PAGE_SIZE_MASK) != 0ULL) ||
 		   ((pte & EPT_NOAD_PT_WRITABLE_MASK) != 0ULL))) &&
 		(((access & 4ULL) != 0ULL) || cr0_wp)) ||
-	       (((access & 4ULL) != 0ULL) && !v0) ||
+	       (((access & 4ULL) != 0ULL) && !value) ||
 	       (((access & 2ULL) != 0ULL) && efer_nx &&
 		(((pde & EPT_NOAD_PT64_NX_MASK) != 0ULL) ||
 		 (!((pde & EPT_NOAD_PT_PAGE_SIZE_MASK) != 0ULL) &&
 		  ((pte & EPT_NOAD_PT64_NX_MASK) != 0ULL)))) ||
-	       (((access & 2ULL) != 0ULL) && !((access & 4ULL) != 0ULL) && smep && v0) ||
-	       (!((access & 2ULL) != 0ULL) && !((access & 4ULL) != 0ULL) && smap && v0);
+	       (((access & 2ULL) != 0ULL) && value2 && smep && value) ||
+	       (!((access & 2ULL) != 0ULL) && value2 && smap && value);
 }
 
 /* The access raises #PF */
@@ -2223,32 +2226,32 @@ static inline u64 ept_noexec_only_make_spte(u64 pfn, u64 pte_access, u64 level, 
 					    bool host_writable, bool wrprot, bool ad_disabled,
 					    bool wrprot_only, bool host_mmio)
 {
-	u64 v0 = EPT_NOEXEC_ONLY_SPTE_MMU_PRESENT_MASK |
-		 (ad_disabled ?
-		  EPT_NOEXEC_ONLY_SPTE_TDP_AD_DISABLED :
-		  (wrprot_only ? EPT_NOEXEC_ONLY_SPTE_TDP_AD_WRPROT_ONLY : 0ULL)) |
-		 EPT_NOEXEC_ONLY_SHADOW_PRESENT_MASK |
-		 ((!prefetch && !ad_disabled) ? EPT_NOEXEC_ONLY_SHADOW_ACCESSED_MASK : 0ULL) |
-		 (((pte_access & EPT_NOEXEC_ONLY_ACC_EXEC_MASK) != 0ULL) ?
-		  EPT_NOEXEC_ONLY_SHADOW_X_MASK :
-		  EPT_NOEXEC_ONLY_SHADOW_NX_MASK) |
-		 (((pte_access & EPT_NOEXEC_ONLY_ACC_USER_MASK) != 0ULL) ?
-		  EPT_NOEXEC_ONLY_SHADOW_USER_MASK :
-		  0ULL) |
-		 ((level > EPT_NOEXEC_ONLY_PG_LEVEL_4K) ?
-		  EPT_NOEXEC_ONLY_PT_PAGE_SIZE_MASK :
-		  0ULL) |
-		 ept_noexec_only_spte_memtype(host_mmio) |
-		 (host_writable ? EPT_NOEXEC_ONLY_SHADOW_HOST_WRITABLE_MASK : 0ULL) |
-		 (host_mmio ? 0ULL : EPT_NOEXEC_ONLY_SHADOW_ME_VALUE) |
-		 (pfn << EPT_NOEXEC_ONLY_PAGE_SHIFT) |
-		 ((host_writable && ((pte_access & EPT_NOEXEC_ONLY_ACC_WRITE_MASK) != 0ULL) &&
-		   !wrprot) ?
-		  (EPT_NOEXEC_ONLY_PT_WRITABLE_MASK | EPT_NOEXEC_ONLY_SHADOW_MMU_WRITABLE_MASK |
-		   (!ad_disabled ? EPT_NOEXEC_ONLY_SHADOW_DIRTY_MASK : 0ULL)) :
-		  0ULL);
+	u64 spte = EPT_NOEXEC_ONLY_SPTE_MMU_PRESENT_MASK |
+		   (ad_disabled ?
+		    EPT_NOEXEC_ONLY_SPTE_TDP_AD_DISABLED :
+		    (wrprot_only ? EPT_NOEXEC_ONLY_SPTE_TDP_AD_WRPROT_ONLY : 0ULL)) |
+		   EPT_NOEXEC_ONLY_SHADOW_PRESENT_MASK |
+		   ((!prefetch && !ad_disabled) ? EPT_NOEXEC_ONLY_SHADOW_ACCESSED_MASK : 0ULL) |
+		   (((pte_access & EPT_NOEXEC_ONLY_ACC_EXEC_MASK) != 0ULL) ?
+		    EPT_NOEXEC_ONLY_SHADOW_X_MASK :
+		    EPT_NOEXEC_ONLY_SHADOW_NX_MASK) |
+		   (((pte_access & EPT_NOEXEC_ONLY_ACC_USER_MASK) != 0ULL) ?
+		    EPT_NOEXEC_ONLY_SHADOW_USER_MASK :
+		    0ULL) |
+		   ((level > EPT_NOEXEC_ONLY_PG_LEVEL_4K) ?
+		    EPT_NOEXEC_ONLY_PT_PAGE_SIZE_MASK :
+		    0ULL) |
+		   ept_noexec_only_spte_memtype(host_mmio) |
+		   (host_writable ? EPT_NOEXEC_ONLY_SHADOW_HOST_WRITABLE_MASK : 0ULL) |
+		   (host_mmio ? 0ULL : EPT_NOEXEC_ONLY_SHADOW_ME_VALUE) |
+		   (pfn << EPT_NOEXEC_ONLY_PAGE_SHIFT) |
+		   ((host_writable && ((pte_access & EPT_NOEXEC_ONLY_ACC_WRITE_MASK) != 0ULL) &&
+		     !wrprot) ?
+		    (EPT_NOEXEC_ONLY_PT_WRITABLE_MASK | EPT_NOEXEC_ONLY_SHADOW_MMU_WRITABLE_MASK |
+		     (!ad_disabled ? EPT_NOEXEC_ONLY_SHADOW_DIRTY_MASK : 0ULL)) :
+		    0ULL);
 
-	return prefetch ? ept_noexec_only_mark_spte_for_access_track(v0) : v0;
+	return prefetch ? ept_noexec_only_mark_spte_for_access_track(spte) : spte;
 }
 
 /*
@@ -2331,22 +2334,23 @@ static inline bool ept_noexec_only_guest_walk_reserved(u64 pde, u64 pte, u64 acc
 static inline bool ept_noexec_only_guest_walk_denied(u64 pde, u64 pte, u64 access, bool cr0_wp,
 						     bool efer_nx, bool smep, bool smap)
 {
-	bool v0 = ((pde & EPT_NOEXEC_ONLY_PT_USER_MASK) != 0ULL) &&
-		  (((pde & EPT_NOEXEC_ONLY_PT_PAGE_SIZE_MASK) != 0ULL) ||
-		   ((pte & EPT_NOEXEC_ONLY_PT_USER_MASK) != 0ULL));
+	bool value2 = !((access & 4ULL) != 0ULL);
+	bool value = ((pde & EPT_NOEXEC_ONLY_PT_USER_MASK) != 0ULL) &&
+		     (((pde & EPT_NOEXEC_ONLY_PT_PAGE_SIZE_MASK) != 0ULL) ||
+		      ((pte & EPT_NOEXEC_ONLY_PT_USER_MASK) != 0ULL));
 
 	return (((access & 1ULL) != 0ULL) &&
 		!(((pde & EPT_NOEXEC_ONLY_PT_WRITABLE_MASK) != 0ULL) &&
 		  (((pde & EPT_NOEXEC_ONLY_PT_PAGE_SIZE_MASK) != 0ULL) ||
 		   ((pte & EPT_NOEXEC_ONLY_PT_WRITABLE_MASK) != 0ULL))) &&
 		(((access & 4ULL) != 0ULL) || cr0_wp)) ||
-	       (((access & 4ULL) != 0ULL) && !v0) ||
+	       (((access & 4ULL) != 0ULL) && !value) ||
 	       (((access & 2ULL) != 0ULL) && efer_nx &&
 		(((pde & EPT_NOEXEC_ONLY_PT64_NX_MASK) != 0ULL) ||
 		 (!((pde & EPT_NOEXEC_ONLY_PT_PAGE_SIZE_MASK) != 0ULL) &&
 		  ((pte & EPT_NOEXEC_ONLY_PT64_NX_MASK) != 0ULL)))) ||
-	       (((access & 2ULL) != 0ULL) && !((access & 4ULL) != 0ULL) && smep && v0) ||
-	       (!((access & 2ULL) != 0ULL) && !((access & 4ULL) != 0ULL) && smap && v0);
+	       (((access & 2ULL) != 0ULL) && value2 && smep && value) ||
+	       (!((access & 2ULL) != 0ULL) && value2 && smap && value);
 }
 
 /* The access raises #PF */
@@ -3032,26 +3036,26 @@ static inline u64 npt_make_spte(u64 pfn, u64 pte_access, u64 level, bool prefetc
 				bool host_writable, bool wrprot, bool ad_disabled, bool wrprot_only,
 				bool host_mmio)
 {
-	u64 v0 = NPT_SPTE_MMU_PRESENT_MASK |
-		 (ad_disabled ?
-		  NPT_SPTE_TDP_AD_DISABLED :
-		  (wrprot_only ? NPT_SPTE_TDP_AD_WRPROT_ONLY : 0ULL)) |
-		 NPT_SHADOW_PRESENT_MASK |
-		 ((!prefetch && !ad_disabled) ? NPT_SHADOW_ACCESSED_MASK : 0ULL) |
-		 (((pte_access & NPT_ACC_EXEC_MASK) != 0ULL) ?
-		  NPT_SHADOW_X_MASK :
-		  NPT_SHADOW_NX_MASK) |
-		 (((pte_access & NPT_ACC_USER_MASK) != 0ULL) ? NPT_SHADOW_USER_MASK : 0ULL) |
-		 ((level > NPT_PG_LEVEL_4K) ? NPT_PT_PAGE_SIZE_MASK : 0ULL) |
-		 npt_spte_memtype(host_mmio) |
-		 (host_writable ? NPT_SHADOW_HOST_WRITABLE_MASK : 0ULL) |
-		 (host_mmio ? 0ULL : NPT_SHADOW_ME_VALUE) | (pfn << NPT_PAGE_SHIFT) |
-		 ((host_writable && ((pte_access & NPT_ACC_WRITE_MASK) != 0ULL) && !wrprot) ?
-		  (NPT_PT_WRITABLE_MASK | NPT_SHADOW_MMU_WRITABLE_MASK |
-		   (!ad_disabled ? NPT_SHADOW_DIRTY_MASK : 0ULL)) :
-		  0ULL);
+	u64 spte = NPT_SPTE_MMU_PRESENT_MASK |
+		   (ad_disabled ?
+		    NPT_SPTE_TDP_AD_DISABLED :
+		    (wrprot_only ? NPT_SPTE_TDP_AD_WRPROT_ONLY : 0ULL)) |
+		   NPT_SHADOW_PRESENT_MASK |
+		   ((!prefetch && !ad_disabled) ? NPT_SHADOW_ACCESSED_MASK : 0ULL) |
+		   (((pte_access & NPT_ACC_EXEC_MASK) != 0ULL) ?
+		    NPT_SHADOW_X_MASK :
+		    NPT_SHADOW_NX_MASK) |
+		   (((pte_access & NPT_ACC_USER_MASK) != 0ULL) ? NPT_SHADOW_USER_MASK : 0ULL) |
+		   ((level > NPT_PG_LEVEL_4K) ? NPT_PT_PAGE_SIZE_MASK : 0ULL) |
+		   npt_spte_memtype(host_mmio) |
+		   (host_writable ? NPT_SHADOW_HOST_WRITABLE_MASK : 0ULL) |
+		   (host_mmio ? 0ULL : NPT_SHADOW_ME_VALUE) | (pfn << NPT_PAGE_SHIFT) |
+		   ((host_writable && ((pte_access & NPT_ACC_WRITE_MASK) != 0ULL) && !wrprot) ?
+		    (NPT_PT_WRITABLE_MASK | NPT_SHADOW_MMU_WRITABLE_MASK |
+		     (!ad_disabled ? NPT_SHADOW_DIRTY_MASK : 0ULL)) :
+		    0ULL);
 
-	return prefetch ? npt_mark_spte_for_access_track(v0) : v0;
+	return prefetch ? npt_mark_spte_for_access_track(spte) : spte;
 }
 
 /*
@@ -3128,21 +3132,23 @@ static inline bool npt_guest_walk_reserved(u64 pde, u64 pte, u64 access, bool cr
 static inline bool npt_guest_walk_denied(u64 pde, u64 pte, u64 access, bool cr0_wp, bool efer_nx,
 					 bool smep, bool smap)
 {
-	bool v0 = ((pde & NPT_PT_USER_MASK) != 0ULL) &&
-		  (((pde & NPT_PT_PAGE_SIZE_MASK) != 0ULL) || ((pte & NPT_PT_USER_MASK) != 0ULL));
+	bool value2 = !((access & 4ULL) != 0ULL);
+	bool value = ((pde & NPT_PT_USER_MASK) != 0ULL) &&
+		     (((pde & NPT_PT_PAGE_SIZE_MASK) != 0ULL) ||
+		      ((pte & NPT_PT_USER_MASK) != 0ULL));
 
 	return (((access & 1ULL) != 0ULL) &&
 		!(((pde & NPT_PT_WRITABLE_MASK) != 0ULL) &&
 		  (((pde & NPT_PT_PAGE_SIZE_MASK) != 0ULL) ||
 		   ((pte & NPT_PT_WRITABLE_MASK) != 0ULL))) &&
 		(((access & 4ULL) != 0ULL) || cr0_wp)) ||
-	       (((access & 4ULL) != 0ULL) && !v0) ||
+	       (((access & 4ULL) != 0ULL) && !value) ||
 	       (((access & 2ULL) != 0ULL) && efer_nx &&
 		(((pde & NPT_PT64_NX_MASK) != 0ULL) ||
 		 (!((pde & NPT_PT_PAGE_SIZE_MASK) != 0ULL) &&
 		  ((pte & NPT_PT64_NX_MASK) != 0ULL)))) ||
-	       (((access & 2ULL) != 0ULL) && !((access & 4ULL) != 0ULL) && smep && v0) ||
-	       (!((access & 2ULL) != 0ULL) && !((access & 4ULL) != 0ULL) && smap && v0);
+	       (((access & 2ULL) != 0ULL) && value2 && smep && value) ||
+	       (!((access & 2ULL) != 0ULL) && value2 && smap && value);
 }
 
 /* The access raises #PF */
@@ -3814,28 +3820,28 @@ static inline u64 npt_sme_make_spte(u64 pfn, u64 pte_access, u64 level, bool pre
 				    bool host_writable, bool wrprot, bool ad_disabled,
 				    bool wrprot_only, bool host_mmio)
 {
-	u64 v0 = NPT_SME_SPTE_MMU_PRESENT_MASK |
-		 (ad_disabled ?
-		  NPT_SME_SPTE_TDP_AD_DISABLED :
-		  (wrprot_only ? NPT_SME_SPTE_TDP_AD_WRPROT_ONLY : 0ULL)) |
-		 NPT_SME_SHADOW_PRESENT_MASK |
-		 ((!prefetch && !ad_disabled) ? NPT_SME_SHADOW_ACCESSED_MASK : 0ULL) |
-		 (((pte_access & NPT_SME_ACC_EXEC_MASK) != 0ULL) ?
-		  NPT_SME_SHADOW_X_MASK :
-		  NPT_SME_SHADOW_NX_MASK) |
-		 (((pte_access & NPT_SME_ACC_USER_MASK) != 0ULL) ?
-		  NPT_SME_SHADOW_USER_MASK :
-		  0ULL) |
-		 ((level > NPT_SME_PG_LEVEL_4K) ? NPT_SME_PT_PAGE_SIZE_MASK : 0ULL) |
-		 npt_sme_spte_memtype(host_mmio) |
-		 (host_writable ? NPT_SME_SHADOW_HOST_WRITABLE_MASK : 0ULL) |
-		 (host_mmio ? 0ULL : NPT_SME_SHADOW_ME_VALUE) | (pfn << NPT_SME_PAGE_SHIFT) |
-		 ((host_writable && ((pte_access & NPT_SME_ACC_WRITE_MASK) != 0ULL) && !wrprot) ?
-		  (NPT_SME_PT_WRITABLE_MASK | NPT_SME_SHADOW_MMU_WRITABLE_MASK |
-		   (!ad_disabled ? NPT_SME_SHADOW_DIRTY_MASK : 0ULL)) :
-		  0ULL);
+	u64 spte = NPT_SME_SPTE_MMU_PRESENT_MASK |
+		   (ad_disabled ?
+		    NPT_SME_SPTE_TDP_AD_DISABLED :
+		    (wrprot_only ? NPT_SME_SPTE_TDP_AD_WRPROT_ONLY : 0ULL)) |
+		   NPT_SME_SHADOW_PRESENT_MASK |
+		   ((!prefetch && !ad_disabled) ? NPT_SME_SHADOW_ACCESSED_MASK : 0ULL) |
+		   (((pte_access & NPT_SME_ACC_EXEC_MASK) != 0ULL) ?
+		    NPT_SME_SHADOW_X_MASK :
+		    NPT_SME_SHADOW_NX_MASK) |
+		   (((pte_access & NPT_SME_ACC_USER_MASK) != 0ULL) ?
+		    NPT_SME_SHADOW_USER_MASK :
+		    0ULL) |
+		   ((level > NPT_SME_PG_LEVEL_4K) ? NPT_SME_PT_PAGE_SIZE_MASK : 0ULL) |
+		   npt_sme_spte_memtype(host_mmio) |
+		   (host_writable ? NPT_SME_SHADOW_HOST_WRITABLE_MASK : 0ULL) |
+		   (host_mmio ? 0ULL : NPT_SME_SHADOW_ME_VALUE) | (pfn << NPT_SME_PAGE_SHIFT) |
+		   ((host_writable && ((pte_access & NPT_SME_ACC_WRITE_MASK) != 0ULL) && !wrprot) ?
+		    (NPT_SME_PT_WRITABLE_MASK | NPT_SME_SHADOW_MMU_WRITABLE_MASK |
+		     (!ad_disabled ? NPT_SME_SHADOW_DIRTY_MASK : 0ULL)) :
+		    0ULL);
 
-	return prefetch ? npt_sme_mark_spte_for_access_track(v0) : v0;
+	return prefetch ? npt_sme_mark_spte_for_access_track(spte) : spte;
 }
 
 /*
@@ -3915,22 +3921,23 @@ static inline bool npt_sme_guest_walk_reserved(u64 pde, u64 pte, u64 access, boo
 static inline bool npt_sme_guest_walk_denied(u64 pde, u64 pte, u64 access, bool cr0_wp,
 					     bool efer_nx, bool smep, bool smap)
 {
-	bool v0 = ((pde & NPT_SME_PT_USER_MASK) != 0ULL) &&
-		  (((pde & NPT_SME_PT_PAGE_SIZE_MASK) != 0ULL) ||
-		   ((pte & NPT_SME_PT_USER_MASK) != 0ULL));
+	bool value2 = !((access & 4ULL) != 0ULL);
+	bool value = ((pde & NPT_SME_PT_USER_MASK) != 0ULL) &&
+		     (((pde & NPT_SME_PT_PAGE_SIZE_MASK) != 0ULL) ||
+		      ((pte & NPT_SME_PT_USER_MASK) != 0ULL));
 
 	return (((access & 1ULL) != 0ULL) &&
 		!(((pde & NPT_SME_PT_WRITABLE_MASK) != 0ULL) &&
 		  (((pde & NPT_SME_PT_PAGE_SIZE_MASK) != 0ULL) ||
 		   ((pte & NPT_SME_PT_WRITABLE_MASK) != 0ULL))) &&
 		(((access & 4ULL) != 0ULL) || cr0_wp)) ||
-	       (((access & 4ULL) != 0ULL) && !v0) ||
+	       (((access & 4ULL) != 0ULL) && !value) ||
 	       (((access & 2ULL) != 0ULL) && efer_nx &&
 		(((pde & NPT_SME_PT64_NX_MASK) != 0ULL) ||
 		 (!((pde & NPT_SME_PT_PAGE_SIZE_MASK) != 0ULL) &&
 		  ((pte & NPT_SME_PT64_NX_MASK) != 0ULL)))) ||
-	       (((access & 2ULL) != 0ULL) && !((access & 4ULL) != 0ULL) && smep && v0) ||
-	       (!((access & 2ULL) != 0ULL) && !((access & 4ULL) != 0ULL) && smap && v0);
+	       (((access & 2ULL) != 0ULL) && value2 && smep && value) ||
+	       (!((access & 2ULL) != 0ULL) && value2 && smap && value);
 }
 
 /* The access raises #PF */
@@ -4611,26 +4618,28 @@ static inline u64 shadow_make_spte(u64 pfn, u64 pte_access, u64 level, bool pref
 				   bool host_writable, bool wrprot, bool ad_disabled,
 				   bool wrprot_only, bool host_mmio)
 {
-	u64 v0 = SHADOW_SPTE_MMU_PRESENT_MASK |
-		 (ad_disabled ?
-		  SHADOW_SPTE_TDP_AD_DISABLED :
-		  (wrprot_only ? SHADOW_SPTE_TDP_AD_WRPROT_ONLY : 0ULL)) |
-		 SHADOW_SHADOW_PRESENT_MASK |
-		 ((!prefetch && !ad_disabled) ? SHADOW_SHADOW_ACCESSED_MASK : 0ULL) |
-		 (((pte_access & SHADOW_ACC_EXEC_MASK) != 0ULL) ?
-		  SHADOW_SHADOW_X_MASK :
-		  SHADOW_SHADOW_NX_MASK) |
-		 (((pte_access & SHADOW_ACC_USER_MASK) != 0ULL) ? SHADOW_SHADOW_USER_MASK : 0ULL) |
-		 ((level > SHADOW_PG_LEVEL_4K) ? SHADOW_PT_PAGE_SIZE_MASK : 0ULL) |
-		 shadow_spte_memtype(host_mmio) |
-		 (host_writable ? SHADOW_SHADOW_HOST_WRITABLE_MASK : 0ULL) |
-		 (host_mmio ? 0ULL : SHADOW_SHADOW_ME_VALUE) | (pfn << SHADOW_PAGE_SHIFT) |
-		 ((host_writable && ((pte_access & SHADOW_ACC_WRITE_MASK) != 0ULL) && !wrprot) ?
-		  (SHADOW_PT_WRITABLE_MASK | SHADOW_SHADOW_MMU_WRITABLE_MASK |
-		   (!ad_disabled ? SHADOW_SHADOW_DIRTY_MASK : 0ULL)) :
-		  0ULL);
+	u64 spte = SHADOW_SPTE_MMU_PRESENT_MASK |
+		   (ad_disabled ?
+		    SHADOW_SPTE_TDP_AD_DISABLED :
+		    (wrprot_only ? SHADOW_SPTE_TDP_AD_WRPROT_ONLY : 0ULL)) |
+		   SHADOW_SHADOW_PRESENT_MASK |
+		   ((!prefetch && !ad_disabled) ? SHADOW_SHADOW_ACCESSED_MASK : 0ULL) |
+		   (((pte_access & SHADOW_ACC_EXEC_MASK) != 0ULL) ?
+		    SHADOW_SHADOW_X_MASK :
+		    SHADOW_SHADOW_NX_MASK) |
+		   (((pte_access & SHADOW_ACC_USER_MASK) != 0ULL) ?
+		    SHADOW_SHADOW_USER_MASK :
+		    0ULL) |
+		   ((level > SHADOW_PG_LEVEL_4K) ? SHADOW_PT_PAGE_SIZE_MASK : 0ULL) |
+		   shadow_spte_memtype(host_mmio) |
+		   (host_writable ? SHADOW_SHADOW_HOST_WRITABLE_MASK : 0ULL) |
+		   (host_mmio ? 0ULL : SHADOW_SHADOW_ME_VALUE) | (pfn << SHADOW_PAGE_SHIFT) |
+		   ((host_writable && ((pte_access & SHADOW_ACC_WRITE_MASK) != 0ULL) && !wrprot) ?
+		    (SHADOW_PT_WRITABLE_MASK | SHADOW_SHADOW_MMU_WRITABLE_MASK |
+		     (!ad_disabled ? SHADOW_SHADOW_DIRTY_MASK : 0ULL)) :
+		    0ULL);
 
-	return prefetch ? shadow_mark_spte_for_access_track(v0) : v0;
+	return prefetch ? shadow_mark_spte_for_access_track(spte) : spte;
 }
 
 /*
@@ -4709,22 +4718,23 @@ static inline bool shadow_guest_walk_reserved(u64 pde, u64 pte, u64 access, bool
 static inline bool shadow_guest_walk_denied(u64 pde, u64 pte, u64 access, bool cr0_wp, bool efer_nx,
 					    bool smep, bool smap)
 {
-	bool v0 = ((pde & SHADOW_PT_USER_MASK) != 0ULL) &&
-		  (((pde & SHADOW_PT_PAGE_SIZE_MASK) != 0ULL) ||
-		   ((pte & SHADOW_PT_USER_MASK) != 0ULL));
+	bool value2 = !((access & 4ULL) != 0ULL);
+	bool value = ((pde & SHADOW_PT_USER_MASK) != 0ULL) &&
+		     (((pde & SHADOW_PT_PAGE_SIZE_MASK) != 0ULL) ||
+		      ((pte & SHADOW_PT_USER_MASK) != 0ULL));
 
 	return (((access & 1ULL) != 0ULL) &&
 		!(((pde & SHADOW_PT_WRITABLE_MASK) != 0ULL) &&
 		  (((pde & SHADOW_PT_PAGE_SIZE_MASK) != 0ULL) ||
 		   ((pte & SHADOW_PT_WRITABLE_MASK) != 0ULL))) &&
 		(((access & 4ULL) != 0ULL) || cr0_wp)) ||
-	       (((access & 4ULL) != 0ULL) && !v0) ||
+	       (((access & 4ULL) != 0ULL) && !value) ||
 	       (((access & 2ULL) != 0ULL) && efer_nx &&
 		(((pde & SHADOW_PT64_NX_MASK) != 0ULL) ||
 		 (!((pde & SHADOW_PT_PAGE_SIZE_MASK) != 0ULL) &&
 		  ((pte & SHADOW_PT64_NX_MASK) != 0ULL)))) ||
-	       (((access & 2ULL) != 0ULL) && !((access & 4ULL) != 0ULL) && smep && v0) ||
-	       (!((access & 2ULL) != 0ULL) && !((access & 4ULL) != 0ULL) && smap && v0);
+	       (((access & 2ULL) != 0ULL) && value2 && smep && value) ||
+	       (!((access & 2ULL) != 0ULL) && value2 && smap && value);
 }
 
 /* The access raises #PF */
@@ -5409,26 +5419,28 @@ static inline u64 ept_ve_make_spte(u64 pfn, u64 pte_access, u64 level, bool pref
 				   bool host_writable, bool wrprot, bool ad_disabled,
 				   bool wrprot_only, bool host_mmio)
 {
-	u64 v0 = EPT_VE_SPTE_MMU_PRESENT_MASK |
-		 (ad_disabled ?
-		  EPT_VE_SPTE_TDP_AD_DISABLED :
-		  (wrprot_only ? EPT_VE_SPTE_TDP_AD_WRPROT_ONLY : 0ULL)) |
-		 EPT_VE_SHADOW_PRESENT_MASK |
-		 ((!prefetch && !ad_disabled) ? EPT_VE_SHADOW_ACCESSED_MASK : 0ULL) |
-		 (((pte_access & EPT_VE_ACC_EXEC_MASK) != 0ULL) ?
-		  EPT_VE_SHADOW_X_MASK :
-		  EPT_VE_SHADOW_NX_MASK) |
-		 (((pte_access & EPT_VE_ACC_USER_MASK) != 0ULL) ? EPT_VE_SHADOW_USER_MASK : 0ULL) |
-		 ((level > EPT_VE_PG_LEVEL_4K) ? EPT_VE_PT_PAGE_SIZE_MASK : 0ULL) |
-		 ept_ve_spte_memtype(host_mmio) |
-		 (host_writable ? EPT_VE_SHADOW_HOST_WRITABLE_MASK : 0ULL) |
-		 (host_mmio ? 0ULL : EPT_VE_SHADOW_ME_VALUE) | (pfn << EPT_VE_PAGE_SHIFT) |
-		 ((host_writable && ((pte_access & EPT_VE_ACC_WRITE_MASK) != 0ULL) && !wrprot) ?
-		  (EPT_VE_PT_WRITABLE_MASK | EPT_VE_SHADOW_MMU_WRITABLE_MASK |
-		   (!ad_disabled ? EPT_VE_SHADOW_DIRTY_MASK : 0ULL)) :
-		  0ULL);
+	u64 spte = EPT_VE_SPTE_MMU_PRESENT_MASK |
+		   (ad_disabled ?
+		    EPT_VE_SPTE_TDP_AD_DISABLED :
+		    (wrprot_only ? EPT_VE_SPTE_TDP_AD_WRPROT_ONLY : 0ULL)) |
+		   EPT_VE_SHADOW_PRESENT_MASK |
+		   ((!prefetch && !ad_disabled) ? EPT_VE_SHADOW_ACCESSED_MASK : 0ULL) |
+		   (((pte_access & EPT_VE_ACC_EXEC_MASK) != 0ULL) ?
+		    EPT_VE_SHADOW_X_MASK :
+		    EPT_VE_SHADOW_NX_MASK) |
+		   (((pte_access & EPT_VE_ACC_USER_MASK) != 0ULL) ?
+		    EPT_VE_SHADOW_USER_MASK :
+		    0ULL) |
+		   ((level > EPT_VE_PG_LEVEL_4K) ? EPT_VE_PT_PAGE_SIZE_MASK : 0ULL) |
+		   ept_ve_spte_memtype(host_mmio) |
+		   (host_writable ? EPT_VE_SHADOW_HOST_WRITABLE_MASK : 0ULL) |
+		   (host_mmio ? 0ULL : EPT_VE_SHADOW_ME_VALUE) | (pfn << EPT_VE_PAGE_SHIFT) |
+		   ((host_writable && ((pte_access & EPT_VE_ACC_WRITE_MASK) != 0ULL) && !wrprot) ?
+		    (EPT_VE_PT_WRITABLE_MASK | EPT_VE_SHADOW_MMU_WRITABLE_MASK |
+		     (!ad_disabled ? EPT_VE_SHADOW_DIRTY_MASK : 0ULL)) :
+		    0ULL);
 
-	return prefetch ? ept_ve_mark_spte_for_access_track(v0) : v0;
+	return prefetch ? ept_ve_mark_spte_for_access_track(spte) : spte;
 }
 
 /*
@@ -5507,22 +5519,23 @@ static inline bool ept_ve_guest_walk_reserved(u64 pde, u64 pte, u64 access, bool
 static inline bool ept_ve_guest_walk_denied(u64 pde, u64 pte, u64 access, bool cr0_wp, bool efer_nx,
 					    bool smep, bool smap)
 {
-	bool v0 = ((pde & EPT_VE_PT_USER_MASK) != 0ULL) &&
-		  (((pde & EPT_VE_PT_PAGE_SIZE_MASK) != 0ULL) ||
-		   ((pte & EPT_VE_PT_USER_MASK) != 0ULL));
+	bool value2 = !((access & 4ULL) != 0ULL);
+	bool value = ((pde & EPT_VE_PT_USER_MASK) != 0ULL) &&
+		     (((pde & EPT_VE_PT_PAGE_SIZE_MASK) != 0ULL) ||
+		      ((pte & EPT_VE_PT_USER_MASK) != 0ULL));
 
 	return (((access & 1ULL) != 0ULL) &&
 		!(((pde & EPT_VE_PT_WRITABLE_MASK) != 0ULL) &&
 		  (((pde & EPT_VE_PT_PAGE_SIZE_MASK) != 0ULL) ||
 		   ((pte & EPT_VE_PT_WRITABLE_MASK) != 0ULL))) &&
 		(((access & 4ULL) != 0ULL) || cr0_wp)) ||
-	       (((access & 4ULL) != 0ULL) && !v0) ||
+	       (((access & 4ULL) != 0ULL) && !value) ||
 	       (((access & 2ULL) != 0ULL) && efer_nx &&
 		(((pde & EPT_VE_PT64_NX_MASK) != 0ULL) ||
 		 (!((pde & EPT_VE_PT_PAGE_SIZE_MASK) != 0ULL) &&
 		  ((pte & EPT_VE_PT64_NX_MASK) != 0ULL)))) ||
-	       (((access & 2ULL) != 0ULL) && !((access & 4ULL) != 0ULL) && smep && v0) ||
-	       (!((access & 2ULL) != 0ULL) && !((access & 4ULL) != 0ULL) && smap && v0);
+	       (((access & 2ULL) != 0ULL) && value2 && smep && value) ||
+	       (!((access & 2ULL) != 0ULL) && value2 && smap && value);
 }
 
 /* The access raises #PF */
