@@ -196,4 +196,52 @@ class ValidationCatalogueTest {
         assertEquals(1, e.problems().size());
         assertTrue(e.getMessage().contains("violates \"cannot hold\""), e.getMessage());
     }
+
+    // ---- completed for issue 7 (the spec fuzzer's kinds of break that had no entry) ----
+
+    @Test
+    void enumWidthOutsideTheWord() {
+        assertProblems(s -> s.enumType("kind", 64, "too wide").value("A", 0, "a"),
+                "tiny: enum kind: width 64 is outside 1..63 [enum-width]");
+    }
+
+    @Test
+    void emptyParameterRange() {
+        assertProblems(s -> s.intParam("levels", 5, 4, 5, "5..4"),
+                "tiny: parameter levels: range 5..4 is empty [parameter-range]");
+    }
+
+    @Test
+    void emptyArgumentRange() {
+        assertProblems(s -> s.all().predicate("at_level").of(spte(), dev.sptegen.dsl.api.Dsl.range("level", 4, 1))
+                        .is(arg("level").eq(2)).doc("no level"),
+                "tiny: function at_level: argument level has an empty range 4..1 [parameter-range]");
+    }
+
+    @Test
+    void cyclicFunctions() {
+        assertProblems(s -> {
+            s.all().predicate("f1").of(spte()).is(call("f2", SPTE)).doc("calls f2");
+            s.all().predicate("f2").of(spte()).is(call("f1", SPTE.shr(1))).doc("calls f1");
+        }, "tiny: function f1: depends on itself: f1 -> f2 -> f1 (on ept) [cycle]");
+    }
+
+    @Test
+    void aMakerWhoseValuesLeaveItsView() {
+        assertProblems(s -> {
+            s.all().maker("make_small").of(dev.sptegen.dsl.api.Dsl.bits("a", 2)).is(arg("a")).doc("0..3");
+            s.all().view("big").when(SPTE.eq(lit(0x1000))).producedBy("make_small").doc("one value");
+        }, "tiny/only: view big: make_small(a=0x0) = 0x0000000000000000 (level 1) is not in the view it produces: "
+                + "big requires spte == 0x1000 [view-invariant]");
+    }
+
+    @Test
+    void callInvariantThatFailsNamesTheCall() {
+        assertProblems(s -> {
+            s.all().maker("make_small").of(dev.sptegen.dsl.api.Dsl.bits("a", 2)).is(arg("a").shl(11)).doc("present or not");
+            s.all().invariant("made_present").forEveryCall("make_small").holds(call("is_present", arg("result")))
+                    .doc("made SPTEs are present");
+        }, "tiny/only: invariant made_present: counterexample make_small(a=0x0) = 0x0000000000000000 but "
+                + "is_present(result) is false: violates \"made SPTEs are present\" [call-invariant]");
+    }
 }
