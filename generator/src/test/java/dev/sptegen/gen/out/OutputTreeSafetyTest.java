@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -81,6 +82,20 @@ class OutputTreeSafetyTest {
         assertNotEquals(LONG_AGO, Files.getLastModifiedTime(out.resolve("changes.txt")));
         assertEquals("v2\n", Files.readString(out.resolve("changes.txt")));
         assertFalse(Files.exists(out.resolve("goes.txt")));
+    }
+
+    @Test
+    void theNewTreeIsBuiltBesideAndRenamedIntoPlace(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("out");
+        tree("keep.txt", "k\n", "v.txt", "1\n").commit(out);
+        Object dirInode = inode(out);
+        Object keepInode = inode(out.resolve("keep.txt"));
+        tree("keep.txt", "k\n", "v.txt", "2\n").commit(out);
+        assertNotEquals(dirInode, inode(out), "a new directory, renamed into place as a whole");
+        assertEquals(keepInode, inode(out.resolve("keep.txt")), "holding a hard link to the unchanged file");
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(List.of(out), s.toList(), "neither the staging nor the old directory is left");
+        }
     }
 
     @Test
