@@ -165,15 +165,15 @@ public final class Specializer {
                 case NE:
                     Boolean equal = decidedEquality(l, r, lv, rv);
                     return equal == null ? null : new Expr.BoolLit(equal == (op == BinaryOp.EQ));
-                // Unsigned: nothing is below 0 (C compilers warn about such comparisons).
+                // Unsigned: nothing is below 0; and x compared with itself (C compilers warn about both).
                 case LE:
-                    return isValue(lv, 0) ? new Expr.BoolLit(true) : null;
+                    return isValue(lv, 0) || same(l, r, lv, rv) ? new Expr.BoolLit(true) : null;
                 case GE:
-                    return isValue(rv, 0) ? new Expr.BoolLit(true) : null;
+                    return isValue(rv, 0) || same(l, r, lv, rv) ? new Expr.BoolLit(true) : null;
                 case LT:
-                    return isValue(rv, 0) ? new Expr.BoolLit(false) : null;
+                    return isValue(rv, 0) || same(l, r, lv, rv) ? new Expr.BoolLit(false) : null;
                 case GT:
-                    return isValue(lv, 0) ? new Expr.BoolLit(false) : null;
+                    return isValue(lv, 0) || same(l, r, lv, rv) ? new Expr.BoolLit(false) : null;
                 default:
                     return null;
             }
@@ -236,6 +236,11 @@ public final class Specializer {
                 return new long[] {(w[0] & ~mask) | mask, w[1] & ~mask};
             }
             return new long[] {-1L, 0};
+        }
+
+        /** Two operands that are the same expression of the arguments (expressions have no side effects). */
+        private boolean same(Expr l, Expr r, Long lv, Long rv) {
+            return lv == null && rv == null && l.equals(r);
         }
 
         private boolean isValue(Long v, long expected) {

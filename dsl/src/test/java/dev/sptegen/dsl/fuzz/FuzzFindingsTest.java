@@ -53,7 +53,7 @@ class FuzzFindingsTest {
                 new Validator().problems(spec).stream().map(Problem::toString).toList());
     }
 
-    /** Seeds 0xa307cdfdd776b1c3, 0xa3ffca3375203aff: gcc's -Wtautological-compare and -Wtype-limits. */
+    /** Seeds 0xa307cdfdd776b1c3, 0xa3ffca3375203aff, 0x95720743d6c319d2: gcc's -Wtautological-compare and -Wtype-limits. */
     @Test
     void comparisonsTheirConstantsDecideAreFolded() {
         Spec spec = TinySpec.builder().build();
@@ -64,7 +64,7 @@ class FuzzFindingsTest {
             SPTE.or(lit(0x80)).eq(lit(0x1)),                                        // (x | M) == V, M outside V
             put("present", SPTE, SPTE).and(lit(0x7fff)).ne(c("PRESENT_MASK").or(lit(0x8000))),
             lit(0).le(SPTE), SPTE.ge(lit(0)), SPTE.lt(lit(0)), lit(0).gt(SPTE),
-            SPTE.shr(3).eq(SPTE.shr(3)),
+            SPTE.shr(3).eq(SPTE.shr(3)), SPTE.ge(SPTE), SPTE.and(lit(6)).lt(SPTE.and(lit(6))),
             get("present", SPTE).eq(lit(2)),
         };
         for (Expr e : decided) {
