@@ -52,7 +52,7 @@ final class Breakers {
             "unknown-binding", "wrong-arity", "cycle-constants", "cycle-field", "cycle-functions", "type-body",
             "type-flag", "type-operand", "type-branches", "type-equality", "static-invariant", "view-invariant",
             "producer-outside-view", "call-invariant", "incomplete", "missing-doc", "bad-name", "binding-out-of-range",
-            "no-arguments");
+            "no-arguments", "range-too-wide");
 
     static Broken of(String kind, SpecFuzzer.Fuzzed valid, SplittableRandom r) {
         SpecFuzzer.Meta m = valid.meta();
@@ -225,6 +225,9 @@ final class Breakers {
                     });
             case "no-arguments" -> new Broken(kind, "arity", List.of("function xbad"), "takes no arguments",
                     s -> s.all().helper("xbad", Type.U64).is(lit(1)).doc("a constant in disguise"));
+            case "range-too-wide" -> new Broken(kind, "parameter-range", List.of("function xbad"), "a range must have at most 65536 values",
+                    s -> s.all().maker("xbad").of(range("n", r.nextBoolean() ? -(1L << 40) : 0, r.nextBoolean() ? 1L << 16 : 1L << 40))
+                            .is(arg("n")).doc("a wide range"));
             default -> throw new IllegalArgumentException(kind);
         };
     }

@@ -78,6 +78,10 @@ class SpecFuzzTest {
                 }
             }
             Map<Long, List<FuzzHarness.Finding>> findings = harness.run(fuzzed);
+            if (batches > 8 && (b + 1) % 40 == 0) {
+                System.out.printf(java.util.Locale.ROOT, "spec fuzzer: %d of %d valid specs, %d failed, %.0f s%n",
+                        (b + 1) * BATCH, seeds.size(), failed[0], (System.nanoTime() - start) / 1e9);
+            }
             for (SpecFuzzer.Fuzzed f : fuzzed) {
                 List<FuzzHarness.Finding> mine = findings.get(f.seed());
                 if (!mine.isEmpty()) {

@@ -515,7 +515,8 @@ final class SpecFuzzer {
         private ArgDomain range() {
             long min = r.nextInt(6);
             if (o.wideRanges && r.nextBoolean()) {
-                min = r.nextBoolean() ? (1L << 32) + r.nextInt(5) : -(1L << 40);
+                // At the ends of what validation allows (32-bit values).
+                min = r.nextBoolean() ? Integer.MAX_VALUE - 5 : Integer.MIN_VALUE + r.nextInt(3);
             }
             return new ArgDomain.Range(min, min + r.nextInt(6));
         }

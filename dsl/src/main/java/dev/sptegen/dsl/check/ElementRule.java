@@ -25,6 +25,9 @@ import java.util.Set;
  * place requires (a predicate body is bool, a bit range end is a word, ...).
  */
 final class ElementRule {
+    /** Most values an argument range may have (CaseSpace enumerates every one). */
+    static final long MAX_RANGE = 1 << 16;
+
     private ElementRule() {
     }
 
@@ -73,6 +76,11 @@ final class ElementRule {
                 check.expect(b.width(), Type.U64, "the width of argument " + a.name());
             } else if (a.domain() instanceof ArgDomain.Range r && r.min() > r.max()) {
                 problems.add(f, "parameter-range", "argument " + a.name() + " has an empty range " + r.min() + ".." + r.max());
+            } else if (a.domain() instanceof ArgDomain.Range r && (r.max() - r.min() >= MAX_RANGE || r.max() - r.min() < 0
+                    || r.min() < Integer.MIN_VALUE || r.max() > Integer.MAX_VALUE)) {
+                // Ranges are enumerated value by value and passed as int by the generated Java.
+                problems.add(f, "parameter-range", "argument " + a.name() + " ranges over " + r.min() + ".." + r.max()
+                        + "; a range must have at most " + MAX_RANGE + " values, all within 32 bits (use bits() for wide values)");
             } else if (a.domain() instanceof ArgDomain.OfEnum o && !spec.enums().containsKey(o.enumName())) {
                 problems.add(f, "unknown-reference", "argument " + a.name() + " takes codes of unknown enum '" + o.enumName() + "'");
             } else if (a.domain() instanceof ArgDomain.Produced p && !layout.views().containsKey(p.view())) {

@@ -244,4 +244,11 @@ class ValidationCatalogueTest {
         }, "tiny/only: invariant made_present: counterexample make_small(a=0x0) = 0x0000000000000000 but "
                 + "is_present(result) is false: violates \"made SPTEs are present\" [call-invariant]");
     }
+
+    @Test
+    void argumentRangeTooWideToEnumerate() {
+        assertProblems(s -> s.all().maker("make_wide").of(dev.sptegen.dsl.api.Dsl.range("n", 0, 1L << 40)).is(arg("n")).doc("wide"),
+                "tiny: function make_wide: argument n ranges over 0..1099511627776; a range must have at most 65536 values, "
+                        + "all within 32 bits (use bits() for wide values) [parameter-range]");
+    }
 }
