@@ -22,8 +22,10 @@ import java.util.Map;
 import java.util.TimeZone;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The Java emitter's own tests: golden text, strict compilation, determinism. */
+@Isolated("changes the default locale and time zone")
 class JavaEmitterTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden/java");
 
