@@ -450,7 +450,7 @@ final class FuzzHarness {
     }
 
     private static final List<String> GCC = List.of("gcc", "-std=gnu99", "-D_GNU_SOURCE", "-Wall", "-Wextra", "-Werror",
-            "-Wstrict-prototypes", "-O1");
+            "-Wstrict-prototypes", "-O0");
 
     /** Each spec's header with a checker translation unit; one gcc run and one program per batch. */
     private void compileAndRunC(List<Item> items) {

@@ -117,7 +117,12 @@ public final class Specializer {
             if (test != null) {
                 return transform(test != 0 ? e.then() : e.otherwise());
             }
-            Expr rebuilt = new Expr.Cond(t, transform(e.then()), transform(e.otherwise()));
+            Expr then = transform(e.then());
+            Expr otherwise = transform(e.otherwise());
+            if (then.equals(otherwise)) {
+                return then;
+            }
+            Expr rebuilt = new Expr.Cond(t, then, otherwise);
             return closedOrElse(rebuilt, rebuilt);
         }
 
@@ -233,7 +238,9 @@ public final class Specializer {
             } else if (e instanceof Expr.FieldPut p) {
                 long mask = in.field(p.field()).mask();
                 long[] w = knownBits(p.word());
-                return new long[] {(w[0] & ~mask) | mask, w[1] & ~mask};
+                Long v = known(p.value());
+                long placed = v == null ? 0 : in.field(p.field()).put(0, v);
+                return new long[] {(w[0] & ~mask) | (v == null ? mask : placed), (w[1] & ~mask) | placed};
             }
             return new long[] {-1L, 0};
         }

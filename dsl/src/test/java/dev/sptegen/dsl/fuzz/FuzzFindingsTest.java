@@ -53,7 +53,7 @@ class FuzzFindingsTest {
                 new Validator().problems(spec).stream().map(Problem::toString).toList());
     }
 
-    /** Seeds 0xa307cdfdd776b1c3, 0xa3ffca3375203aff, 0x95720743d6c319d2: gcc's -Wtautological-compare and -Wtype-limits. */
+    /** Seeds 0xa307cdfdd776b1c3, 0xa3ffca3375203aff, 0x95720743d6c319d2, 0x6126b100e809d943, 0x642f59f056d5f254: gcc's -Wtautological-compare and -Wtype-limits. */
     @Test
     void comparisonsTheirConstantsDecideAreFolded() {
         Spec spec = TinySpec.builder().build();
@@ -66,6 +66,8 @@ class FuzzFindingsTest {
             lit(0).le(SPTE), SPTE.ge(lit(0)), SPTE.lt(lit(0)), lit(0).gt(SPTE),
             SPTE.shr(3).eq(SPTE.shr(3)), SPTE.ge(SPTE), SPTE.and(lit(6)).lt(SPTE.and(lit(6))),
             get("present", SPTE).eq(lit(2)),
+            put("present", SPTE.shr(11), lit(1)).eq(lit(0)),                     // the written value is known
+            dev.sptegen.dsl.api.Dsl.when(SPTE.eq(lit(3)), SPTE.ne(lit(4)), SPTE.ne(lit(4))).eq(SPTE.ne(lit(4))), // same branches
         };
         for (Expr e : decided) {
             Expr folded = sp.specialize(e);
