@@ -105,7 +105,9 @@ public final class CaseSpace {
             wideBits += Long.bitCount(wide[i]);
         }
         if (!fixed.isEmpty() && wideBits == 0 && narrowBits <= budget.exhaustiveBits() + 12) {
+            // The listed values of the fixed argument, with every combination of the others.
             mode = Mode.POINT;
+            System.arraycopy(supports, 0, exhaustive, 0, n);
             rows = new long[][] {new long[n]};
         } else if (narrowBits + wideBits <= budget.exhaustiveBits()) {
             mode = Mode.EXHAUSTIVE;
