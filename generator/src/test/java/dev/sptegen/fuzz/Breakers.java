@@ -52,7 +52,7 @@ final class Breakers {
             "unknown-binding", "wrong-arity", "cycle-constants", "cycle-field", "cycle-functions", "type-body",
             "type-flag", "type-operand", "type-branches", "type-equality", "static-invariant", "view-invariant",
             "producer-outside-view", "call-invariant", "incomplete", "missing-doc", "bad-name", "binding-out-of-range",
-            "no-arguments", "range-too-wide");
+            "no-arguments", "range-too-wide", "closed-shift-in-function");
 
     static Broken of(String kind, SpecFuzzer.Fuzzed valid, SplittableRandom r) {
         SpecFuzzer.Meta m = valid.meta();
@@ -228,6 +228,9 @@ final class Breakers {
             case "range-too-wide" -> new Broken(kind, "parameter-range", List.of("function xbad"), "a range must have at most 65536 values",
                     s -> s.all().maker("xbad").of(range("n", r.nextBoolean() ? -(1L << 40) : 0, r.nextBoolean() ? 1L << 16 : 1L << 40))
                             .is(arg("n")).doc("a wide range"));
+            case "closed-shift-in-function" -> new Broken(kind, "evaluation", List.of("function xbad"), "is outside 0..63",
+                    s -> s.all().extractor("xbad").of(spte()).is(when(SPTE.eq(lit(r.nextLong())), lit(1).shl(64 + r.nextInt(64)), SPTE))
+                            .doc("a shift past bit 63 in one branch"));
             default -> throw new IllegalArgumentException(kind);
         };
     }

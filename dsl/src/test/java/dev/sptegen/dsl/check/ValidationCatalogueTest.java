@@ -251,4 +251,12 @@ class ValidationCatalogueTest {
                 "tiny: function make_wide: argument n ranges over 0..1099511627776; a range must have at most 65536 values, "
                         + "all within 32 bits (use bits() for wide values) [parameter-range]");
     }
+
+    @Test
+    void aSubExpressionWithoutArgumentsThatHasNoValue() {
+        // Fuzz finding (-Dfuzz.unmaskedShifts): the emitters fold 1 << 70 and failed with an EvalException.
+        assertProblems(s -> s.all().predicate("far").of(spte())
+                        .is(dev.sptegen.dsl.api.Dsl.when(SPTE.eq(lit(0)), lit(1).shl(70), lit(0)).nonZero()).doc("bit 70"),
+                "tiny/only: function far: shift by 70 is outside 0..63 [evaluation]");
+    }
 }
