@@ -1,0 +1,74 @@
+package dev.sptegen.bench;
+
+import dev.sptegen.runtime.kvm6_11.Ept;
+
+/**
+ * The four workloads over the generated kvm-6.11 {@code Ept} runtime (static, constant-folded).
+ *
+ * <p>The same loop text exists once per version (generated Ept, generated
+ * Npt, kernel-style, SpteProfile); only the receiver of the helper calls differs. Every loop is
+ * branch-free in its source ({@code cond ? x : 0}, non-short-circuit {@code &}); the compiler chooses.
+ */
+public final class GenEptLoops {
+    private GenEptLoops() {
+    }
+
+    /** Counts present, MMIO, frozen and present access-tracked SPTEs into {@code out[0..3]}; returns their sum. */
+    public static long classify(long[] a, long[] out) {
+        long present = 0;
+        long mmio = 0;
+        long frozen = 0;
+        long tracked = 0;
+        for (long s : a) {
+            boolean pr = Ept.isShadowPresentPte(s);
+            present += pr ? 1 : 0;
+            mmio += Ept.isMmioSpte(s) ? 1 : 0;
+            frozen += Ept.isFrozenSpte(s) ? 1 : 0;
+            tracked += pr & Ept.isAccessTrackSpte(s) ? 1 : 0;
+        }
+        out[0] = present;
+        out[1] = mmio;
+        out[2] = frozen;
+        out[3] = tracked;
+        return present + mmio + frozen + tracked;
+    }
+
+    /** Sums the PFNs of present SPTEs into {@code out[0]} and the generations of MMIO SPTEs into {@code out[1]}. */
+    public static long extract(long[] a, long[] out) {
+        long pfns = 0;
+        long gens = 0;
+        for (long s : a) {
+            pfns += Ept.isShadowPresentPte(s) ? Ept.spteToPfn(s) : 0;
+            gens += Ept.isMmioSpte(s) ? Ept.getMmioSpteGeneration(s) : 0;
+        }
+        out[0] = pfns;
+        out[1] = gens;
+        return pfns ^ gens;
+    }
+
+    /** Builds a leaf, a non-leaf and an MMIO SPTE from each input; returns a hash of all of them. */
+    public static long make(long[] pfn, long[] gen, int[] flags) {
+        long h = 0;
+        for (int i = 0; i < flags.length; i++) {
+            int f = flags[i];
+            long fn = pfn[i];
+            long acc = f & SpteSet.ACC_MASK;
+            boolean adDisabled = (f & SpteSet.AD_DISABLED) != 0;
+            h += Ept.makeSpte(fn, acc, ((f >>> SpteSet.LEVEL_SHIFT) & 3) + 1, (f & SpteSet.PREFETCH) != 0,
+                    (f & SpteSet.HOST_WRITABLE) != 0, (f & SpteSet.WRPROT) != 0, adDisabled,
+                    (f & SpteSet.WRPROT_ONLY) != 0, (f & SpteSet.HOST_MMIO) != 0);
+            h ^= Ept.makeNonleafSpte(fn, adDisabled);
+            h += Ept.makeMmioSpte(fn, acc, gen[i]);
+        }
+        return h;
+    }
+
+    /** Marks every leaf for access tracking and restores it; returns a hash of the results. */
+    public static long roundTrip(long[] leaves) {
+        long h = 0;
+        for (long s : leaves) {
+            h += Ept.restoreAccTrackSpte(Ept.markSpteForAccessTrack(s));
+        }
+        return h;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.sptegen.bench;
+
+import dev.sptegen.runtime.kvm6_11.SpteProfile;
+import java.util.Arrays;
+
+/**
+ * Runs every workload in every Java version once and checks that they agree, so a benchmark never
+ * compares loops that compute different things. The results are also the reference the C harness
+ * checks its own against.
+ */
+public final class Workloads {
+    private Workloads() {
+    }
+
+    /** classify[4], extract[2], make, roundTrip: what every version must compute on a set. */
+    public record Results(long[] classify, long[] extract, long make, long roundTrip) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Results r && Arrays.equals(classify, r.classify) && Arrays.equals(extract, r.extract)
+                    && make == r.make && roundTrip == r.roundTrip;
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(classify) * 31 + Arrays.hashCode(extract);
+        }
+
+        @Override
+        public String toString() {
+            return "classify=" + Arrays.toString(classify) + " extract=" + Arrays.toString(extract)
+                    + " make=0x" + Long.toHexString(make) + " roundTrip=0x" + Long.toHexString(roundTrip);
+        }
+    }
+
+    public static Results generated(SpteSet d) {
+        long[] c = new long[4];
+        long[] e = new long[2];
+        return switch (d.profile) {
+            case "ept" -> {
+                GenEptLoops.classify(d.mixed, c);
+                GenEptLoops.extract(d.mixed, e);
+                yield new Results(c, e, GenEptLoops.make(d.pfn, d.gen, d.flags), GenEptLoops.roundTrip(d.leaves));
+            }
+            case "npt" -> {
+                GenNptLoops.classify(d.mixed, c);
+                GenNptLoops.extract(d.mixed, e);
+                yield new Results(c, e, GenNptLoops.make(d.pfn, d.gen, d.flags), GenNptLoops.roundTrip(d.leaves));
+            }
+            default -> throw new IllegalArgumentException(d.profile);
+        };
+    }
+
+    public static Results kernelStyle(SpteSet d) {
+        KernelStyleSpte.init(d.profile);
+        long[] c = new long[4];
+        long[] e = new long[2];
+        KernelLoops.classify(d.mixed, c);
+        KernelLoops.extract(d.mixed, e);
+        return new Results(c, e, KernelLoops.make(d.pfn, d.gen, d.flags), KernelLoops.roundTrip(d.leaves));
+    }
+
+    public static Results profile(SpteSet d) {
+        SpteProfile p = SpteProfile.byName(d.profile);
+        long[] c = new long[4];
+        long[] e = new long[2];
+        ProfileLoops.classify(p, d.mixed, c);
+        ProfileLoops.extract(p, d.mixed, e);
+        return new Results(c, e, ProfileLoops.make(p, d.pfn, d.gen, d.flags), ProfileLoops.roundTrip(p, d.leaves));
+    }
+
+    /** The generated results, after checking that the kernel-style and interface versions agree with them. */
+    public static Results checked(SpteSet d) {
+        Results g = generated(d);
+        Results k = kernelStyle(d);
+        Results p = profile(d);
+        if (!g.equals(k) || !g.equals(p)) {
+            throw new IllegalStateException(d.profile + ": the versions disagree:\n  generated    " + g
+                    + "\n  kernel-style " + k + "\n  SpteProfile  " + p);
+        }
+        return g;
+    }
+
+    /** Prints the data sets and their checked results: {@code java -cp benchmarks.jar dev.sptegen.bench.Workloads}. */
+    public static void main(String[] args) {
+        for (String profile : new String[] {"ept", "npt"}) {
+            SpteSet d = SpteSet.of(profile);
+            StringBuilder mix = new StringBuilder();
+            for (int i = 0; i < SpteSet.KIND_NAMES.length; i++) {
+                mix.append(i == 0 ? "" : ", ").append(SpteSet.KIND_NAMES[i]).append(' ').append(d.kinds[i]);
+            }
+            System.out.println("kvm-6.11/" + profile + ": " + mix);
+            System.out.println("  all three Java versions agree: " + checked(d));
+        }
+    }
+}
