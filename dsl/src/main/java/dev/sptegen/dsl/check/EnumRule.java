@@ -24,7 +24,7 @@ final class EnumRule {
             Set<String> names = new HashSet<>();
             Set<Long> codes = new HashSet<>();
             for (EnumType.Value v : e.values()) {
-                if (v.code() < 0 || v.code() >= 1L << e.width()) {
+                if (v.code() < 0 || v.code() >>> e.width() != 0) {
                     problems.add(element, "enum-width", "value " + v.name() + " = " + Bits.hex(v.code())
                             + " does not fit in " + e.width() + " bit(s)");
                 }

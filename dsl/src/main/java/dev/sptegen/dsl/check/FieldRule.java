@@ -39,7 +39,7 @@ final class FieldRule {
             if (f.enumType().isPresent()) {
                 EnumType e = in.spec().enums().get(f.enumType().get());
                 for (EnumType.Value v : e.values()) {
-                    if (bits.width() < 64 && v.code() >= 1L << bits.width()) {
+                    if (bits.width() < 64 && v.code() >>> bits.width() != 0) {
                         problems.add(f, "enum-width", "enum " + e.name() + " value " + v.name() + " = " + v.code()
                                 + " does not fit the field's " + bits.width() + " bit(s) " + partsText(bits));
                     }

@@ -259,4 +259,15 @@ class ValidationCatalogueTest {
                         .is(dev.sptegen.dsl.api.Dsl.when(SPTE.eq(lit(0)), lit(1).shl(70), lit(0)).nonZero()).doc("bit 70"),
                 "tiny/only: function far: shift by 70 is outside 0..63 [evaluation]");
     }
+
+    @Test
+    void sixtyThreeBitEnumsAndFieldsAreFine() {
+        // Fuzz finding (seed 0xe90b367d009311ac): 1L << 63 is negative, so every code "did not fit" 63 bits.
+        assertProblems(s -> {
+            s.enumType("wide", 63, "63 bits").value("A", 4, "a").value("B", Long.MAX_VALUE, "b");
+            s.all().field("most").bits(0, 10).bits(12, 63).enumOf("wide").doc("63 bits, split");
+        });
+        assertProblems(s -> s.enumType("wide", 63, "63 bits").value("A", Long.MIN_VALUE, "bit 63"),
+                "tiny: enum wide: value A = 0x8000000000000000 does not fit in 63 bit(s) [enum-width]");
+    }
 }
