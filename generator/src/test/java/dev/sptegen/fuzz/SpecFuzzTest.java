@@ -24,7 +24,16 @@ import org.junit.jupiter.api.io.TempDir;
  * rejected with a problem that names the element and the rule, never with another exception.
  *
  * <p>{@code -Dfuzz.count=N} sets how many specs of each kind (default 200); {@code -Dfuzz.seed=S} the
- * base seed; {@code -Dfuzz.seeds=0x1,0x2} runs just those specs (as printed by a failure).
+ * base seed; {@code -Dfuzz.seeds=0x1,0x2} runs just those specs (as printed by a failure);
+ * {@code -Dfuzz.keep=DIR} keeps the C files; {@code -Dfuzz.batch=N} specs per javac/gcc run (25);
+ * {@code -Dfuzz.cInputs=N} inputs per function in the C checker (12).
+ *
+ * <p>Options that widen the fuzzer into areas with known emitter findings (issue 7's report), off in the
+ * normal run: {@code -Dfuzz.noKvmNames} (no KVM constant names: the C header needs them),
+ * {@code -Dfuzz.hostileNames} (Java and C keywords, names that collide after camel-casing),
+ * {@code -Dfuzz.wideRanges} (32-bit range ends, words passed to range arguments),
+ * {@code -Dfuzz.staticCalls} (calls in static invariants), {@code -Dfuzz.numbers} (number constants in
+ * expressions), {@code -Dfuzz.unmaskedShifts} (shift amounts that can reach 64).
  */
 class SpecFuzzTest {
     static final int COUNT = Integer.getInteger("fuzz.count", 200);
