@@ -3,7 +3,7 @@ package dev.sptegen.bench;
 /**
  * Runs every workload of a profile in a loop so C2 compiles it, for looking at the machine code
  * ({@code -XX:+UnlockDiagnosticVMOptions -XX:CompileCommand=print,dev.sptegen.bench.GenEptLoops::classify};
- * without hsdis the JVM prints the code bytes, which bench/disasm.sh decodes with objdump).
+ * without hsdis the JVM prints the code bytes, which bench/disasm.py decodes with objdump).
  *
  * <p>usage: {@code Hot PROFILE [ROUNDS]}
  */
