@@ -3,6 +3,7 @@ package dev.sptegen.cli;
 import dev.sptegen.dsl.check.CheckedSpec;
 import dev.sptegen.dsl.check.Validator;
 import dev.sptegen.dsl.model.Spec;
+import dev.sptegen.gen.PerSpec;
 import dev.sptegen.gen.java.JavaEmitter;
 import dev.sptegen.gen.out.OutputException;
 import dev.sptegen.gen.out.OutputTree;
@@ -44,23 +45,20 @@ final class GenerateCommand implements Callable<Integer> {
             throw new UsageException("nothing to do: give --out DIR, or --java-sources DIR and --java-tests DIR");
         }
         long start = System.nanoTime();
-        List<CheckedSpec> specs = new ArrayList<>();
         Validator validator = new Validator();
-        for (Spec spec : selected()) {
-            specs.add(validator.check(spec));
-        }
+        List<CheckedSpec> specs = selected().parallelStream().map(validator::check).toList();
         JavaEmitter java = new JavaEmitter();
         List<Runnable> commits = new ArrayList<>();
         int[] changed = {0};
         int[] files = {0};
         if (javaSources != null) {
             OutputTree tree = new OutputTree();
-            java.runtime(specs, tree);
+            PerSpec.emit(specs, "", tree, (spec, part) -> java.runtime(List.of(spec), part));
             commits.add(() -> changed[0] += commit(tree, javaSources, files));
         }
         if (javaTests != null) {
             OutputTree tree = new OutputTree();
-            java.suites(specs, tree);
+            PerSpec.emit(specs, "", tree, (spec, part) -> java.suites(List.of(spec), part));
             commits.add(() -> changed[0] += commit(tree, javaTests, files));
         }
         if (out != null) {

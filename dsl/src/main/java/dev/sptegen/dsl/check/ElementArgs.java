@@ -20,11 +20,14 @@ final class ElementArgs {
     static List<Arg> of(Layout layout, Element e) {
         if (e instanceof Function f) {
             return f.args();
-        } else if (e instanceof View) {
-            return View.args();
+        } else if (e instanceof View v) {
+            return viewArgs(v);
         } else if (e instanceof Invariant i) {
-            if (i.scope() instanceof Scope.EveryValue || i.scope() instanceof Scope.EveryProduced) {
-                return View.args();
+            String view = i.scope() instanceof Scope.EveryValue ev ? ev.view()
+                    : i.scope() instanceof Scope.EveryProduced ep ? ep.view() : null;
+            if (view != null) {
+                View v = layout.views().get(view);
+                return v == null ? View.args() : viewArgs(v);
             } else if (i.scope() instanceof Scope.EveryCall c) {
                 Function f = layout.functions().get(c.function());
                 if (f == null) {
@@ -37,5 +40,10 @@ final class ElementArgs {
             }
         }
         return List.of();
+    }
+
+    /** spte, and level within the levels the view occurs at. */
+    private static List<Arg> viewArgs(View v) {
+        return List.of(new Arg(View.SPTE, new ArgDomain.Word()), new Arg(View.LEVEL, v.levels()));
     }
 }

@@ -50,7 +50,7 @@ final class EvaluationRule {
         // Emitters specialize every expression for the profile; what they then print without an
         // argument in it (a literal, or constants the compiler folds) must have a value.
         Specializer specializer = new Specializer(in);
-        Support support = new Support(in);
+        Support support = Support.forProfile(in);
         for (Element e : in.layout().elements()) {
             if (e instanceof Field || e instanceof Constant) {
                 continue;

@@ -1,6 +1,7 @@
 package dev.sptegen.dsl.check;
 
 import dev.sptegen.dsl.model.Arg;
+import dev.sptegen.dsl.model.ArgDomain;
 import dev.sptegen.dsl.model.BinaryOp;
 import dev.sptegen.dsl.model.Constant;
 import dev.sptegen.dsl.model.EnumType;
@@ -165,8 +166,31 @@ final class ExprCheck implements ExprVisitor<Type> {
                 problems.add(element, "type", "argument " + f.args().get(i).name() + " of " + f.name()
                         + " must be " + want + " but " + ExprPrinter.print(e.args().get(i)) + " is " + t);
             }
+            if (f.args().get(i).domain() instanceof ArgDomain.Range r && !withinRange(e.args().get(i), r)) {
+                problems.add(element, "range-argument", "passes " + ExprPrinter.print(e.args().get(i)) + " to argument "
+                        + f.args().get(i).name() + " of " + f.name() + ", which takes " + r.min() + ".." + r.max()
+                        + ": pass a range argument or a literal within it");
+            }
         }
         return f.returns();
+    }
+
+    /**
+     * A value known to lie in a range: a literal in it, or an argument whose own range is inside it.
+     * Emitters pass range arguments as small integers, so nothing else may reach one.
+     */
+    private boolean withinRange(Expr actual, ArgDomain.Range range) {
+        if (actual instanceof Expr.Lit l) {
+            return l.value() >= range.min() && l.value() <= range.max();
+        }
+        if (actual instanceof Expr.ArgRef ref) {
+            for (Arg a : args) {
+                if (a.name().equals(ref.name()) && a.domain() instanceof ArgDomain.Range own) {
+                    return own.min() >= range.min() && own.max() <= range.max();
+                }
+            }
+        }
+        return false;
     }
 
     @Override

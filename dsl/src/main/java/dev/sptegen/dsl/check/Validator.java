@@ -7,6 +7,7 @@ import dev.sptegen.dsl.model.Profile;
 import dev.sptegen.dsl.model.Spec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Validates a spec in two stages. Structure first (names, docs, references, types, cycles,
@@ -30,6 +31,10 @@ public final class Validator {
 
     /** All problems; empty if the spec is valid. */
     public List<Problem> problems(Spec spec) {
+        return problems(spec, new java.util.concurrent.ConcurrentHashMap<>());
+    }
+
+    private List<Problem> problems(Spec spec, Map<Profile, Interpreter> interpreters) {
         Problems problems = Problems.forSpec(spec.name());
         NameRule.check(spec, problems);
         DocRule.check(spec, problems);
@@ -42,16 +47,17 @@ public final class Validator {
         }
         // Profiles are independent (one interpreter each): check them in parallel, report in order.
         List<List<Problem>> perProfile = spec.profiles().values().parallelStream()
-                .map(profile -> profileProblems(spec, profile))
+                .map(profile -> profileProblems(spec, profile, interpreters))
                 .toList();
         List<Problem> all = new ArrayList<>(problems.all());
         perProfile.forEach(all::addAll);
         return all;
     }
 
-    private List<Problem> profileProblems(Spec spec, Profile profile) {
+    private List<Problem> profileProblems(Spec spec, Profile profile, Map<Profile, Interpreter> interpreters) {
         Problems inProfile = Problems.forSpec(spec.name()).inProfile(profile.name());
         Interpreter in = new Interpreter(spec, profile);
+        interpreters.put(profile, in);
         if (!EvaluationRule.check(in, inProfile)) {
             return inProfile.all();
         }
@@ -73,10 +79,12 @@ public final class Validator {
      * @throws SpecException with every problem if it is not valid
      */
     public CheckedSpec check(Spec spec) {
-        List<Problem> problems = problems(spec);
+        Map<Profile, Interpreter> interpreters = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Problem> problems = problems(spec, interpreters);
         if (!problems.isEmpty()) {
             throw new SpecException(problems);
         }
-        return new CheckedSpec(spec);
+        // The interpreters validation used become the emitters': what they derived is reused.
+        return new CheckedSpec(spec, interpreters);
     }
 }

@@ -60,7 +60,7 @@ public final class Conformance {
     public static long ignoresOtherBits(Oracle oracle, String function, long seed, RuntimeCall generated) {
         Interpreter in = oracle.interpreter();
         Function f = in.layout().function(function);
-        Map<String, Long> support = new Support(in).of(f);
+        Map<String, Long> support = Support.forProfile(in).of(f);
         SplittableRandom random = new SplittableRandom(seed);
         long[] n = {0};
         CaseSpace.of(in, f, new CaseSpace.Budget(12, 16, seed)).forEach(args -> {

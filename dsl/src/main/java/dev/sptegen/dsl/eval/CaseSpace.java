@@ -131,7 +131,7 @@ public final class CaseSpace {
      * only pass through to the same output bit are sampled rather than enumerated together.
      */
     public static CaseSpace of(Interpreter interpreter, Function f, Budget budget) {
-        Support support = new Support(interpreter);
+        Support support = Support.forProfile(interpreter);
         Map<String, Long> used = support.of(f);
         if (f.requires().isPresent()) {
             // Arguments the precondition reads are enumerated too: fixing them at their first value
@@ -176,7 +176,7 @@ public final class CaseSpace {
         List<Arg> args = List.of(new Arg(dev.sptegen.dsl.model.View.SPTE, new ArgDomain.Word()),
                 new Arg(dev.sptegen.dsl.model.View.LEVEL, view.levels()));
         java.util.OptionalLong point = new Points(interpreter).of(view.predicate(), dev.sptegen.dsl.model.View.SPTE);
-        Map<String, Long> support = new Support(interpreter).of(view.predicate().negated().orElse(condition), 1L);
+        Map<String, Long> support = Support.forProfile(interpreter).of(view.predicate().negated().orElse(condition), 1L);
         if (point.isPresent()) {
             return new CaseSpace(interpreter, args, support, Optional.empty(), budget,
                     new ProducedValues(interpreter, budget), Map.of(dev.sptegen.dsl.model.View.SPTE,

@@ -35,7 +35,7 @@ public final class CommonSubexpressions {
 
     public CommonSubexpressions(Interpreter in) {
         this.in = in;
-        this.support = new Support(in);
+        this.support = Support.forProfile(in);
     }
 
     /** Hoists repeated sub-expressions of {@code body}; {@code taken} are names already in use (the arguments). */

@@ -63,7 +63,8 @@ public final class Frame {
 
     public long get(String name) {
         for (int i = 0; i < names.length; i++) {
-            if (names[i].equals(name)) {
+            // Names are mostly the same String instances (from the model), so == usually decides.
+            if (names[i] == name || names[i].equals(name)) {
                 return values[i];
             }
         }

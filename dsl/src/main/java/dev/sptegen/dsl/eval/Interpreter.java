@@ -4,7 +4,6 @@ import dev.sptegen.dsl.model.BitRange;
 import dev.sptegen.dsl.model.Constant;
 import dev.sptegen.dsl.model.EnumType;
 import dev.sptegen.dsl.model.Expr;
-import dev.sptegen.dsl.model.ExprVisitor;
 import dev.sptegen.dsl.model.Field;
 import dev.sptegen.dsl.model.Function;
 import dev.sptegen.dsl.model.Layout;
@@ -12,6 +11,7 @@ import dev.sptegen.dsl.model.Profile;
 import dev.sptegen.dsl.model.Spec;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +32,10 @@ public final class Interpreter {
     private final Map<String, Long> constants = new HashMap<>();
     private final Set<String> evaluating = new LinkedHashSet<>();
     private final Map<String, FieldBits> fields = new HashMap<>();
-    private final Map<Function, String[]> argNames = new HashMap<>();
-    private final Map<Expr.EnumLit, Long> enumCodes = new HashMap<>();
+    // Keyed by identity: a record's hash walks its whole tree, on every call.
+    private final Map<Function, String[]> argNames = new IdentityHashMap<>();
+    private final Map<Expr.EnumLit, Long> enumCodes = new IdentityHashMap<>();
+    private final Map<Object, Object> memo = new HashMap<>();
     private int depth;
 
     public Interpreter(Spec spec, Profile profile) {
@@ -124,6 +126,20 @@ public final class Interpreter {
         return invoke(f, Frame.shared(namesOf(f), args.clone()));
     }
 
+    /**
+     * A value derived from this profile once and kept with it (the bit-support analysis, the SPTEs a
+     * view's makers produce), so emitters and checks that ask again do not recompute it.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T memo(Object key, java.util.function.Supplier<T> compute) {
+        Object cached = memo.get(key);
+        if (cached == null) {
+            cached = compute.get();
+            memo.put(key, cached);
+        }
+        return (T) cached;
+    }
+
     /** Whether the arguments satisfy the function's precondition. */
     public boolean admits(String name, long... args) {
         Function f = function(name);
@@ -139,7 +155,7 @@ public final class Interpreter {
     }
 
     public long eval(Expr e, Frame frame) {
-        return e.accept(new Evaluator(frame));
+        return new Evaluator(frame).of(e);
     }
 
     private Function function(String name) {
@@ -169,65 +185,65 @@ public final class Interpreter {
         return amount;
     }
 
-    private final class Evaluator implements ExprVisitor<Long> {
+    /**
+     * Evaluates one expression tree in one frame. Plain dispatch on the node's class returning a
+     * primitive, so that nothing is boxed on the way.
+     */
+    private final class Evaluator {
         private final Frame frame;
 
         Evaluator(Frame frame) {
             this.frame = frame;
         }
 
-        private long of(Expr e) {
-            return e.accept(this);
+        long of(Expr e) {
+            if (e instanceof Expr.Lit l) {
+                return l.value();
+            } else if (e instanceof Expr.ArgRef a) {
+                return frame.get(a.name());
+            } else if (e instanceof Expr.ConstRef c) {
+                return constant(c.name());
+            } else if (e instanceof Expr.Binary b) {
+                return binary(b);
+            } else if (e instanceof Expr.Unary u) {
+                return unary(u);
+            } else if (e instanceof Expr.Cond c) {
+                return of(c.test()) != 0 ? of(c.then()) : of(c.otherwise());
+            } else if (e instanceof Expr.Call c) {
+                return call(c);
+            } else if (e instanceof Expr.BoolLit b) {
+                return b.value() ? 1L : 0L;
+            } else if (e instanceof Expr.ParamRef p) {
+                return param(p.name());
+            } else if (e instanceof Expr.EnumLit l) {
+                return enumLit(l);
+            } else if (e instanceof Expr.Genmask g) {
+                return genmask(g);
+            } else if (e instanceof Expr.FieldGet f) {
+                return field(f.field()).get(of(f.word()));
+            } else if (e instanceof Expr.FieldPut f) {
+                return field(f.field()).put(of(f.word()), of(f.value()));
+            }
+            return field(((Expr.FieldMask) e).field()).mask();
         }
 
-        @Override
-        public Long lit(Expr.Lit e) {
-            return e.value();
-        }
-
-        @Override
-        public Long boolLit(Expr.BoolLit e) {
-            return e.value() ? 1L : 0L;
-        }
-
-        @Override
-        public Long paramRef(Expr.ParamRef e) {
-            return param(e.name());
-        }
-
-        @Override
-        public Long constRef(Expr.ConstRef e) {
-            return constant(e.name());
-        }
-
-        @Override
-        public Long argRef(Expr.ArgRef e) {
-            return frame.get(e.name());
-        }
-
-        @Override
-        public Long enumLit(Expr.EnumLit e) {
+        private long enumLit(Expr.EnumLit e) {
             Long cached = enumCodes.get(e);
             if (cached != null) {
                 return cached;
             }
-            long code = enumCode(e);
-            enumCodes.put(e, code);
-            return code;
-        }
-
-        private long enumCode(Expr.EnumLit e) {
             EnumType type = spec.enums().get(e.enumName());
             if (type == null) {
                 throw new EvalException("unknown enum '" + e.enumName() + "'");
             }
-            return type.byName(e.valueName())
+            long code = type.byName(e.valueName())
                     .orElseThrow(() -> new EvalException("enum " + e.enumName() + " has no value '" + e.valueName() + "'"))
                     .code();
+            enumCodes.put(e, code);
+            return code;
         }
 
-        @Override
-        public Long unary(Expr.Unary e) {
+        private long unary(Expr.Unary e) {
             long v = of(e.operand());
             return switch (e.op()) {
                 case NOT -> ~v;
@@ -235,8 +251,7 @@ public final class Interpreter {
             };
         }
 
-        @Override
-        public Long binary(Expr.Binary e) {
+        private long binary(Expr.Binary e) {
             long a = of(e.left());
             // Logical operators short-circuit, as in the emitted code.
             switch (e.op()) {
@@ -267,13 +282,7 @@ public final class Interpreter {
             };
         }
 
-        @Override
-        public Long cond(Expr.Cond e) {
-            return of(e.test()) != 0 ? of(e.then()) : of(e.otherwise());
-        }
-
-        @Override
-        public Long call(Expr.Call e) {
+        private long call(Expr.Call e) {
             Function f = function(e.function());
             if (f.args().size() != e.args().size()) {
                 throw new EvalException(f.name() + " takes " + f.args().size() + " argument(s), called with "
@@ -286,29 +295,13 @@ public final class Interpreter {
             return invoke(f, Frame.shared(namesOf(f), values));
         }
 
-        @Override
-        public Long genmask(Expr.Genmask e) {
+        private long genmask(Expr.Genmask e) {
             long high = of(e.high());
             long low = of(e.low());
             if (high < 0 || high > 63 || low < 0 || low > high) {
                 throw new EvalException("GENMASK(" + high + ", " + low + ") is not a range of bits 0..63");
             }
             return Bits.range((int) high, (int) low);
-        }
-
-        @Override
-        public Long fieldGet(Expr.FieldGet e) {
-            return field(e.field()).get(of(e.word()));
-        }
-
-        @Override
-        public Long fieldPut(Expr.FieldPut e) {
-            return field(e.field()).put(of(e.word()), of(e.value()));
-        }
-
-        @Override
-        public Long fieldMask(Expr.FieldMask e) {
-            return field(e.field()).mask();
         }
     }
 }

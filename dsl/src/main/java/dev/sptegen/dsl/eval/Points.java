@@ -16,7 +16,7 @@ public final class Points {
 
     public Points(Interpreter in) {
         this.in = in;
-        this.support = new Support(in);
+        this.support = Support.forProfile(in);
     }
 
     /** The only value of {@code arg} that can satisfy {@code condition}, if there is one. */

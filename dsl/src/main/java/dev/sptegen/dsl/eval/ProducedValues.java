@@ -2,9 +2,8 @@ package dev.sptegen.dsl.eval;
 
 import dev.sptegen.dsl.model.Function;
 import dev.sptegen.dsl.model.View;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,7 +16,6 @@ final class ProducedValues {
 
     private final Interpreter interpreter;
     private final CaseSpace.Budget budget;
-    private final Map<String, long[]> cache = new HashMap<>();
 
     ProducedValues(Interpreter interpreter, CaseSpace.Budget budget) {
         this.interpreter = interpreter;
@@ -26,10 +24,10 @@ final class ProducedValues {
     }
 
     long[] of(String viewName) {
-        long[] cached = cache.get(viewName);
-        if (cached != null) {
-            return cached;
-        }
+        return interpreter.memo(List.of("produced", viewName, budget), () -> compute(viewName));
+    }
+
+    private long[] compute(String viewName) {
         View view = interpreter.layout().view(viewName);
         Set<Long> out = new LinkedHashSet<>();
         for (String maker : view.producers()) {
@@ -44,8 +42,6 @@ final class ProducedValues {
                 return out.size() < LIMIT;
             });
         }
-        long[] values = out.stream().mapToLong(Long::longValue).toArray();
-        cache.put(viewName, values);
-        return values;
+        return out.stream().mapToLong(Long::longValue).toArray();
     }
 }

@@ -19,7 +19,7 @@ public final class Specializer {
 
     public Specializer(Interpreter in) {
         this.in = in;
-        this.support = new Support(in);
+        this.support = Support.forProfile(in);
     }
 
     public Expr specialize(Expr e) {

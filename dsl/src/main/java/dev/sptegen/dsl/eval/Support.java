@@ -25,6 +25,11 @@ public final class Support {
         this.interpreter = interpreter;
     }
 
+    /** The analysis of a profile, shared by everyone who asks through this interpreter. */
+    public static Support forProfile(Interpreter interpreter) {
+        return interpreter.memo(Support.class, () -> new Support(interpreter));
+    }
+
     /** Support of a function's body, one mask per argument (bit 0 for a boolean argument it reads). */
     public Map<String, Long> of(Function f) {
         return of(f.body(), f.returns() == dev.sptegen.dsl.model.Type.BOOL ? 1L : ALL);

@@ -107,7 +107,33 @@ class ValidationCatalogueTest {
     @Test
     void namesThatDifferOnlyInCase() {
         assertProblems(s -> s.all().mask("present_mask").is(lit(1)).doc("PRESENT_MASK in another case"),
-                "tiny: constant present_mask: clashes with constant PRESENT_MASK on ept (names must differ in more than letter case) [duplicate-name]");
+                "tiny: constant present_mask: clashes with constant PRESENT_MASK on ept (names must differ in more than letter case "
+                        + "and underscores, which generated code drops) [duplicate-name]");
+    }
+
+    @Test
+    void namesThatGeneratedCodeCannotUse() {
+        assertProblems(s -> s.all().predicate("is_odd").of(spte(), dev.sptegen.dsl.api.Dsl.flag("default"),
+                        dev.sptegen.dsl.api.Dsl.flag("de_fault")).is(SPTE.anySet(lit(1))).doc("bad argument names"),
+                "tiny: function is_odd: 'default' is a reserved word of C or Java, which generated code uses [name]",
+                "tiny: function is_odd: arguments default and de_fault differ only in letter case and underscores [duplicate-name]");
+    }
+
+    @Test
+    void aFunctionNamedLikeAFieldAccessor() {
+        assertProblems(s -> s.all().extractor("get_present").of(spte()).is(SPTE.and(1)).doc("clashes with getPresent"),
+                "tiny: function get_present: clashes with the accessor get_present of field present on ept (names must "
+                        + "differ in more than letter case and underscores, which generated code drops) [duplicate-name]");
+    }
+
+    @Test
+    void aWordPassedToARangeArgument() {
+        assertProblems(s -> {
+            s.all().predicate("at_level").of(spte(), dev.sptegen.dsl.api.Dsl.range("level", 1, 4))
+                    .is(arg("level").eq(1)).doc("level 1");
+            s.all().predicate("uses_level").of(spte()).is(call("at_level", SPTE, SPTE.and(3))).doc("bad call");
+        }, "tiny: function uses_level: passes spte & 3 to argument level of at_level, which takes 1..4: pass a range "
+                + "argument or a literal within it [range-argument]");
     }
 
     @Test

@@ -29,7 +29,7 @@ public final class CEmitter implements Emitter {
 
     /** The header of a spec, by file name. */
     public static String header(CheckedSpec spec) {
-        return Templates.render("c/header.ftl", HeaderBuilder.build(spec.spec()));
+        return Templates.render("c/header.ftl", HeaderBuilder.build(spec));
     }
 
     /** Header and selftests of one spec, relative paths to text, in a fixed order. */

@@ -81,6 +81,13 @@ public final class CExprPrinter {
         return parts.size() == 1 ? parts.get(0) : "(" + String.join(" | ", parts) + ")";
     }
 
+    private static boolean comparison(BinaryOp op) {
+        return switch (op) {
+            case EQ, NE, LT, LE, GT, GE -> true;
+            default -> false;
+        };
+    }
+
     private static boolean associative(BinaryOp op) {
         return switch (op) {
             case AND, OR, XOR, ADD, MUL, LAND, LOR -> true;
@@ -148,6 +155,12 @@ public final class CExprPrinter {
                 return keep ? e.left().accept(this) : Doc.prefix("!", operand(e.left()));
             }
             List<Doc> items = new ArrayList<>();
+            if (comparison(op)) {
+                // !x == y reads as (!x) == y to the compiler but not to people (gcc -Wlogical-not-parentheses).
+                items.add(comparand(e.left()));
+                items.add(comparand(e.right()));
+                return Doc.chain(op.symbol(), items);
+            }
             if (associative(op)) {
                 flatten(op, e, items);
             } else if ((op == BinaryOp.SHL || op == BinaryOp.SHR) && e.right() instanceof Expr.Lit amount) {
@@ -169,6 +182,12 @@ public final class CExprPrinter {
             } else {
                 items.add(operand(e));
             }
+        }
+
+        /** An operand of a comparison: parenthesized if it is an operation or a negation. */
+        private Doc comparand(Expr e) {
+            Doc d = operand(e);
+            return d instanceof Doc.Prefix ? Doc.group(d) : d;
         }
 
         /** An operand of an operator: parenthesized if it is itself an operation. */

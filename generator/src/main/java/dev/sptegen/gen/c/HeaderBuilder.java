@@ -1,6 +1,8 @@
 package dev.sptegen.gen.c;
 
+import dev.sptegen.dsl.check.CheckedSpec;
 import dev.sptegen.dsl.eval.Interpreter;
+import dev.sptegen.dsl.eval.Specializer;
 import dev.sptegen.dsl.model.Claim;
 import dev.sptegen.dsl.model.Constant;
 import dev.sptegen.dsl.model.Expr;
@@ -25,12 +27,13 @@ public final class HeaderBuilder {
     private HeaderBuilder() {
     }
 
-    public static HeaderModel build(Spec spec) {
+    public static HeaderModel build(CheckedSpec checked) {
+        Spec spec = checked.spec();
         String id = CNames.spec(spec);
         String up = id.toUpperCase(Locale.ROOT);
         List<ProfileBlock> blocks = new ArrayList<>();
         for (Profile p : spec.profiles().values()) {
-            blocks.add(profile(spec, p, up));
+            blocks.add(profile(checked, p, up));
         }
         return new HeaderModel(spec.name(), spec.kernel(), CComments.wrap(spec.summary(), 72), CNames.header(spec),
                 "SPTEGEN_" + up + "_H", "sptegen_" + id + "_profile", "SPTEGEN_" + up + "_NR_PROFILES",
@@ -42,8 +45,9 @@ public final class HeaderBuilder {
         return "SPTEGEN_" + CNames.spec(spec).toUpperCase(Locale.ROOT) + "_" + CNames.profileMacro(p);
     }
 
-    private static ProfileBlock profile(Spec spec, Profile p, String specMacro) {
-        Interpreter in = new Interpreter(spec, p);
+    private static ProfileBlock profile(CheckedSpec checked, Profile p, String specMacro) {
+        Spec spec = checked.spec();
+        Interpreter in = checked.interpreter(p);
         CFunctions functions = new CFunctions(in);
         List<Define> constants = new ArrayList<>();
         for (Constant c : in.layout().constants().values()) {
@@ -79,7 +83,7 @@ public final class HeaderBuilder {
     static String value(Constant c, long v) {
         return switch (c.kind()) {
             case MASK, VALUE -> CExprPrinter.mask(v);
-            case NUMBER -> Long.toString(v);
+            case NUMBER -> Long.toUnsignedString(v) + "ULL";
             case FLAG -> v != 0 ? "true" : "false";
         };
     }
@@ -87,22 +91,23 @@ public final class HeaderBuilder {
     /** The struct pte_masks members of a profile, as the paging format names them. */
     private static List<Define> masks(Interpreter in) {
         boolean ept = in.layout().vendor().format() == PagingFormat.EPT;
+        // A spec without one of KVM's names has nothing for that member: it is 0.
+        java.util.function.ToLongFunction<String> k = name -> in.layout().constants().containsKey(name) ? in.constant(name) : 0;
         List<Define> out = new ArrayList<>();
         for (String m : PTE_MASKS) {
             long v = switch (m) {
-                case "present" -> ept ? 0 : in.constant("PT_PRESENT_MASK");
-                case "writable" -> in.constant(ept ? "VMX_EPT_WRITABLE_MASK" : "PT_WRITABLE_MASK");
-                case "user" -> ept ? 0 : in.constant("PT_USER_MASK");
-                case "readable" -> ept ? in.constant("VMX_EPT_READABLE_MASK") : 0;
-                case "executable" -> ept ? in.constant("VMX_EPT_EXECUTABLE_MASK") : 0;
-                case "accessed" -> in.constant("shadow_accessed_mask");
-                case "dirty" -> in.constant("shadow_dirty_mask");
-                case "huge" -> in.constant("PT_PAGE_SIZE_MASK");
-                case "nx" -> in.constant("shadow_nx_mask");
-                case "c" -> in.constant("shadow_me_value");
-                case "s" -> in.layout().constants().containsKey("gfn_direct_bits")
-                        ? in.constant("gfn_direct_bits") << in.constant("PAGE_SHIFT") : 0;
-                case "always_set" -> in.constant("SPTE_MMU_PRESENT_MASK") | in.constant("shadow_present_mask");
+                case "present" -> ept ? 0 : k.applyAsLong("PT_PRESENT_MASK");
+                case "writable" -> k.applyAsLong(ept ? "VMX_EPT_WRITABLE_MASK" : "PT_WRITABLE_MASK");
+                case "user" -> ept ? 0 : k.applyAsLong("PT_USER_MASK");
+                case "readable" -> ept ? k.applyAsLong("VMX_EPT_READABLE_MASK") : 0;
+                case "executable" -> ept ? k.applyAsLong("VMX_EPT_EXECUTABLE_MASK") : 0;
+                case "accessed" -> k.applyAsLong("shadow_accessed_mask");
+                case "dirty" -> k.applyAsLong("shadow_dirty_mask");
+                case "huge" -> k.applyAsLong("PT_PAGE_SIZE_MASK");
+                case "nx" -> k.applyAsLong("shadow_nx_mask");
+                case "c" -> k.applyAsLong("shadow_me_value");
+                case "s" -> k.applyAsLong("gfn_direct_bits") << k.applyAsLong("PAGE_SHIFT");
+                case "always_set" -> k.applyAsLong("SPTE_MMU_PRESENT_MASK") | k.applyAsLong("shadow_present_mask");
                 default -> throw new IllegalStateException(m);
             };
             out.add(new Define(m, CExprPrinter.mask(v), List.of()));
@@ -111,9 +116,30 @@ public final class HeaderBuilder {
     }
 
     private static String staticAssert(CExprPrinter printer, Interpreter in, Invariant inv) {
-        Expr cond = new ParamsAsLiterals(in).transform(condition(inv.claim()));
+        Expr cond = assertable(new Specializer(in), new ParamsAsLiterals(in).transform(condition(inv.claim())));
         Doc call = Doc.call("static_assert", List.of(printer.doc(cond), Doc.atom(CComments.string(inv.doc()))));
         return Doc.render(call, 0, 1) + ";";
+    }
+
+    /**
+     * The condition with its comparisons and logic kept, so the assertion reads as the claim, and each
+     * operand specialized: named constants and their bit combinations stay named, anything the compiler
+     * could not evaluate in a constant expression (a call, a conditional) becomes its value.
+     */
+    static Expr assertable(Specializer specializer, Expr cond) {
+        if (cond instanceof Expr.Binary b) {
+            switch (b.op()) {
+                case LAND, LOR:
+                    return new Expr.Binary(b.op(), assertable(specializer, b.left()), assertable(specializer, b.right()));
+                case EQ, NE, LT, LE, GT, GE:
+                    return new Expr.Binary(b.op(), specializer.specialize(b.left()), specializer.specialize(b.right()));
+                default:
+                    break;
+            }
+        } else if (cond instanceof Expr.Unary u && u.op() == dev.sptegen.dsl.model.UnaryOp.LNOT) {
+            return new Expr.Unary(u.op(), assertable(specializer, u.operand()));
+        }
+        return specializer.specialize(cond);
     }
 
     /** The claim as a C condition over named constants. */

@@ -30,7 +30,7 @@ public final class DocsEmitter implements Emitter {
             Spec spec = checked.spec();
             List<DocsIndex.ProfileEntry> profiles = new ArrayList<>();
             for (Profile p : spec.profiles().values()) {
-                Interpreter in = new Interpreter(spec, p);
+                Interpreter in = checked.interpreter(p);
                 String page = pagePath(spec.name(), p.name());
                 String diagram = diagramPath(spec.name(), p.name());
                 out.add(diagram, Templates.render("docs/layout.svg.ftl", LayoutDiagram.of(in)));

@@ -19,7 +19,7 @@ public final class JavaEmitter {
             Spec spec = checked.spec();
             add(out, new InterfaceEmitter(spec).file());
             for (Profile p : spec.profiles().values()) {
-                add(out, new RuntimeEmitter(spec, p).file());
+                add(out, new RuntimeEmitter(spec, p, checked.interpreter(p)).file());
             }
         }
     }
@@ -29,7 +29,7 @@ public final class JavaEmitter {
         for (CheckedSpec checked : specs) {
             Spec spec = checked.spec();
             for (Profile p : spec.profiles().values()) {
-                add(out, new SuiteEmitter(spec, p).file());
+                add(out, new SuiteEmitter(spec, p, checked.interpreter(p)).file());
             }
         }
     }

@@ -135,6 +135,9 @@ final class JavaExpr {
         @Override
         public Printed unary(Expr.Unary e) {
             Printed x = e.operand().accept(this);
+            if (e.op() == UnaryOp.NOT && x.type() == JavaType.INT) {
+                x = widened(x);
+            }
             String op = e.op() == UnaryOp.NOT ? "~" : "!";
             return new Printed(new Wrap(op, operand(x, UNARY, false), ""), e.op() == UnaryOp.NOT ? JavaType.LONG
                     : JavaType.BOOLEAN, UNARY);
@@ -180,10 +183,17 @@ final class JavaExpr {
 
         private Printed binaryNode(Printed l, Printed r, BinaryOp op, int p) {
             boolean clarify = bitwise(op);
+            if (op.result() == dev.sptegen.dsl.model.Type.U64 && l.type() == JavaType.INT) {
+                // Words are 64 bits: an int on the left would make Java compute in 32.
+                l = widened(l);
+            }
             Node node = new Chain(symbol(op), List.of(operand(l, p, clarify), operand(r, p + 1, clarify)));
-            JavaType t = op.result() == dev.sptegen.dsl.model.Type.BOOL ? JavaType.BOOLEAN
-                    : l.type() == JavaType.INT && r.type() == JavaType.INT ? JavaType.INT : JavaType.LONG;
+            JavaType t = op.result() == dev.sptegen.dsl.model.Type.BOOL ? JavaType.BOOLEAN : JavaType.LONG;
             return new Printed(node, t, p);
+        }
+
+        private Printed widened(Printed x) {
+            return new Printed(new Wrap("(long) ", operand(x, UNARY, false), ""), JavaType.LONG, UNARY);
         }
 
         /** Values known to lie below 2^31, which compare the same signed and unsigned. */
@@ -221,8 +231,10 @@ final class JavaExpr {
             Printed t = e.test().accept(this);
             Printed a = e.then().accept(this);
             Printed b = e.otherwise().accept(this);
+            // A word result if either branch is a word: an int branch is widened by Java.
+            JavaType type = a.type() == b.type() ? a.type() : JavaType.LONG;
             return new Printed(new Ternary(operand(t, TERNARY + 1, false), operand(a, TERNARY + 1, false),
-                    operand(b, TERNARY, false)), a.type(), TERNARY);
+                    operand(b, TERNARY, false)), type, TERNARY);
         }
 
         @Override

@@ -40,9 +40,13 @@ final class RuntimeEmitter {
     private final ClassName name;
 
     RuntimeEmitter(Spec spec, Profile profile) {
+        this(spec, profile, new Interpreter(spec, profile));
+    }
+
+    RuntimeEmitter(Spec spec, Profile profile, Interpreter in) {
         this.spec = spec;
         this.profile = profile;
-        this.in = new Interpreter(spec, profile);
+        this.in = in;
         this.specializer = new Specializer(in);
         this.name = ClassName.get(JavaNames.packageName(spec), JavaNames.className(profile));
     }

@@ -51,9 +51,13 @@ final class SuiteEmitter {
     private final String q;
 
     SuiteEmitter(Spec spec, Profile profile) {
+        this(spec, profile, new Interpreter(spec, profile));
+    }
+
+    SuiteEmitter(Spec spec, Profile profile, Interpreter in) {
         this.spec = spec;
         this.profile = profile;
-        this.in = new Interpreter(spec, profile);
+        this.in = in;
         this.runtime = ClassName.get(JavaNames.packageName(spec), JavaNames.className(profile));
         this.q = runtime.simpleName() + ".";
     }

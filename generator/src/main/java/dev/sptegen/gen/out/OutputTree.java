@@ -42,6 +42,12 @@ public final class OutputTree {
         return this;
     }
 
+    /** Adds every file of another tree under a prefix (e.g. {@code c/}). */
+    public OutputTree addAll(String prefix, OutputTree other) {
+        other.files.forEach((path, bytes) -> add(prefix + path, bytes));
+        return this;
+    }
+
     /** The files, in path order. */
     public Map<String, byte[]> files() {
         return java.util.Collections.unmodifiableMap(files);
@@ -88,8 +94,20 @@ public final class OutputTree {
             }
             swap(target, staging, old);
             return changed;
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
+            removeStaging(staging);
             throw new OutputException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** After a failure, the half-built staging tree is ours to remove; the old tree stays as it was. */
+    private static void removeStaging(Path staging) {
+        try {
+            if (Files.exists(staging)) {
+                deleteTree(staging);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // The original failure is the one to report; a staging leftover is replaced by the next run.
         }
     }
 

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -138,13 +137,8 @@ class OutputTreeSafetyTest {
         }
     }
 
-    /**
-     * Finding (issue 7): a failed commit leaves its staging directory ({@code .out.sptegen-new}, with
-     * the files written so far) beside the output until the next commit. Enable once commit deletes it
-     * on failure.
-     */
+    /** A failed commit removes its staging directory: nothing is left beside the output. */
     @Test
-    @Disabled("finding: OutputTree.commit does not remove its staging directory when it fails")
     void aFailedCommitLeavesNothingBeside(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("out");
         tree("a.txt", "a\n").commit(out);

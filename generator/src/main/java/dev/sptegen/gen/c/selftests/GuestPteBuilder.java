@@ -14,6 +14,7 @@ import static dev.sptegen.gen.c.selftests.GuestPteCases.RSVD_PA;
 import static dev.sptegen.gen.c.selftests.GuestPteCases.U;
 import static dev.sptegen.gen.c.selftests.GuestPteCases.W;
 
+import dev.sptegen.dsl.check.CheckedSpec;
 import dev.sptegen.dsl.eval.Interpreter;
 import dev.sptegen.dsl.model.Profile;
 import dev.sptegen.dsl.model.Spec;
@@ -37,9 +38,10 @@ public final class GuestPteBuilder {
                 .orElse(spec.profiles().values().iterator().next());
     }
 
-    public static GuestPteModel build(Spec spec) {
+    public static GuestPteModel build(CheckedSpec checked) {
+        Spec spec = checked.spec();
         Profile profile = profile(spec);
-        Interpreter in = new Interpreter(spec, profile);
+        Interpreter in = checked.interpreter(profile);
         List<String> groups = new ArrayList<>();
         for (String access : GuestPteCases.ACCESSES) {
             for (int cpu : GuestPteCases.CPUS) {

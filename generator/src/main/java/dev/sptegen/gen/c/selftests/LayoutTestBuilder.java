@@ -1,5 +1,6 @@
 package dev.sptegen.gen.c.selftests;
 
+import dev.sptegen.dsl.check.CheckedSpec;
 import dev.sptegen.dsl.eval.Frame;
 import dev.sptegen.dsl.eval.Interpreter;
 import dev.sptegen.dsl.model.Arg;
@@ -43,10 +44,11 @@ public final class LayoutTestBuilder {
         this.spec = spec;
     }
 
-    public static LayoutTestModel build(Spec spec) {
+    public static LayoutTestModel build(CheckedSpec checked) {
+        Spec spec = checked.spec();
         LayoutTestBuilder b = new LayoutTestBuilder(spec);
         for (Profile p : spec.profiles().values()) {
-            b.profile(new Interpreter(spec, p));
+            b.profile(checked.interpreter(p));
         }
         return new LayoutTestModel(spec.name(), CNames.header(spec), b.nrArgs, b.checks, b.entries, b.rows, b.vectors);
     }

@@ -1,5 +1,6 @@
 package dev.sptegen.gen.c.selftests;
 
+import dev.sptegen.dsl.check.CheckedSpec;
 import dev.sptegen.dsl.eval.Interpreter;
 import dev.sptegen.dsl.model.Profile;
 import dev.sptegen.dsl.model.Spec;
@@ -38,9 +39,10 @@ public final class MmioTestBuilder {
     private MmioTestBuilder() {
     }
 
-    public static MmioTestModel build(Spec spec) {
+    public static MmioTestModel build(CheckedSpec checked) {
+        Spec spec = checked.spec();
         Profile p = GuestPteBuilder.profile(spec);
-        Interpreter in = new Interpreter(spec, p);
+        Interpreter in = checked.interpreter(p);
         int bits = Long.bitCount(in.constant("MMIO_SPTE_GEN_MASK"));
         List<String> steps = new ArrayList<>();
         for (Step s : STEPS) {

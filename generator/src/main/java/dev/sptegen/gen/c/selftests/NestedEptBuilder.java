@@ -1,5 +1,6 @@
 package dev.sptegen.gen.c.selftests;
 
+import dev.sptegen.dsl.check.CheckedSpec;
 import dev.sptegen.dsl.eval.Interpreter;
 import dev.sptegen.dsl.model.EnumType;
 import dev.sptegen.dsl.model.Profile;
@@ -32,14 +33,15 @@ public final class NestedEptBuilder {
         return p != null && p.vendor() == Vendor.EPT ? Optional.of(p) : Optional.empty();
     }
 
-    public static Optional<NestedEptModel> build(Spec spec) {
+    public static Optional<NestedEptModel> build(CheckedSpec checked) {
+        Spec spec = checked.spec();
         Optional<Profile> ept = eptProfile(spec, "ept");
         Optional<Profile> noExecOnly = eptProfile(spec, "ept-noexec-only");
         if (ept.isEmpty() || noExecOnly.isEmpty()) {
             return Optional.empty();
         }
-        Interpreter in = new Interpreter(spec, ept.get());
-        Interpreter noX = new Interpreter(spec, noExecOnly.get());
+        Interpreter in = checked.interpreter(ept.get());
+        Interpreter noX = checked.interpreter(noExecOnly.get());
         Profile p = ept.get();
         Setters setters = new Setters(CNames.fieldSet(p, "pfn"), CNames.fieldSet(p, "ept_r"), CNames.fieldSet(p, "ept_w"),
                 CNames.fieldSet(p, "ept_x"), CNames.fieldSet(p, "memtype"), CNames.fieldSet(p, "accessed"),

@@ -14,7 +14,7 @@ import java.util.List;
 final class Sampler {
     /** Seed of every random choice, so that the tables are byte-for-byte reproducible. */
     static final long SEED = 0x5b7e5eedL;
-    private static final int POOL = 4096;
+    private static final int POOL = 1024;
 
     private Sampler() {
     }
