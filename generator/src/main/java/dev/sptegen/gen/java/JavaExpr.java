@@ -54,6 +54,33 @@ final class JavaExpr {
         return e.accept(new Visitor());
     }
 
+    /**
+     * Whether evaluating the whole expression costs about as much as a branch: a few nodes, no
+     * conditional, and calls only of functions that are themselves cheap.
+     */
+    private boolean cheap(Expr e) {
+        return cheap(e, 2);
+    }
+
+    private boolean cheap(Expr e, int depth) {
+        int[] nodes = {0};
+        boolean[] ok = {true};
+        new dev.sptegen.dsl.model.ExprWalker() {
+            @Override
+            protected void visit(Expr x) {
+                nodes[0]++;
+                if (x instanceof Expr.Cond) {
+                    ok[0] = false;
+                } else if (x instanceof Expr.Call c) {
+                    ok[0] &= depth > 0 && in.memo(List.of("java-cheap", c.function()), () ->
+                            cheap(new dev.sptegen.dsl.eval.Specializer(in).specialize(in.layout().function(c.function()).body()),
+                                    depth - 1));
+                }
+            }
+        }.walk(e);
+        return ok[0] && nodes[0] <= 16;
+    }
+
     static String literal(long v, JavaType type) {
         if (type == JavaType.INT) {
             return Long.toString(v);
@@ -149,10 +176,16 @@ final class JavaExpr {
             int p = precedence(op);
             switch (op) {
                 case AND, OR, XOR, LAND, LOR -> {
+                    boolean logical = op == BinaryOp.LAND || op == BinaryOp.LOR;
+                    // Cheap, side-effect-free conditions are combined without branches: & and | let C2
+                    // compute both and combine them, where && and || make it jump (measured in bench).
+                    boolean eager = logical && cheap(e);
                     List<Node> operands = new ArrayList<>();
-                    flatten(e, op, operands, p);
-                    JavaType t = op == BinaryOp.LAND || op == BinaryOp.LOR ? JavaType.BOOLEAN : JavaType.LONG;
-                    return new Printed(new Chain(symbol(op), operands), t, p);
+                    flatten(e, op, operands, p, eager);
+                    JavaType t = logical ? JavaType.BOOLEAN : JavaType.LONG;
+                    String symbol = eager ? (op == BinaryOp.LAND ? "&" : "|") : symbol(op);
+                    return new Printed(new Chain(symbol, operands), t, eager ? precedence(op == BinaryOp.LAND
+                            ? BinaryOp.AND : BinaryOp.OR) : p);
                 }
                 case LT, LE, GT, GE -> {
                     Printed l = e.left().accept(this);
@@ -165,6 +198,10 @@ final class JavaExpr {
                     return new Printed(new Chain(op.symbol(), List.of(call, new Atom("0"))), JavaType.BOOLEAN, p);
                 }
                 case EQ, NE -> {
+                    Printed field = shiftedFieldComparison(e);
+                    if (field != null) {
+                        return field;
+                    }
                     Printed l = e.left().accept(this);
                     Printed r = sameKind(e.right(), l);
                     l = sameKind(e.left(), r);
@@ -179,6 +216,41 @@ final class JavaExpr {
                     return binaryNode(l, r, op, p);
                 }
             }
+        }
+
+        /**
+         * {@code (x & M) == V} with a contiguous mask M too wide for a 32-bit immediate, printed as
+         * {@code ((x >>> lo) & (M >>> lo)) == (V >>> lo)}: the same test on the shifted field, without
+         * 64-bit constants for C2 to load on every loop iteration (measured in bench: npt classify).
+         */
+        private Printed shiftedFieldComparison(Expr.Binary e) {
+            if (!(e.left() instanceof Expr.Binary and) || and.op() != BinaryOp.AND
+                    || !constant(and.right()) || !constant(e.right())) {
+                return null;
+            }
+            long mask = in.eval(and.right(), Frame.EMPTY);
+            long value = in.eval(e.right(), Frame.EMPTY);
+            int low = Long.numberOfTrailingZeros(mask);
+            long field = mask == 0 ? 0 : mask >>> low;
+            boolean contiguous = mask != 0 && (field & (field + 1)) == 0;
+            boolean narrowImmediate = mask >= Integer.MIN_VALUE && mask <= Integer.MAX_VALUE;
+            if (!contiguous || narrowImmediate || low == 0 || (value & ~mask) != 0) {
+                return null;
+            }
+            Printed x = and.left().accept(this);
+            if (x.type() == JavaType.INT) {
+                x = widened(x);
+            }
+            Node shifted = new Chain(">>>", List.of(operand(x, precedence(BinaryOp.SHR), true), new Atom(Integer.toString(low))));
+            Node masked = new Chain("&", List.of(new Wrap("(", shifted, ")"), new Atom(literal(field, JavaType.LONG))));
+            Node node = new Chain(e.op().symbol(), List.of(new Wrap("(", masked, ")"),
+                    new Atom(literal(value >>> low, JavaType.LONG))));
+            return new Printed(node, JavaType.BOOLEAN, precedence(e.op()));
+        }
+
+        /** A named constant or literal (not a parameter-dependent expression, which is folded already). */
+        private boolean constant(Expr e) {
+            return e instanceof Expr.Lit || e instanceof Expr.ConstRef;
         }
 
         private Printed binaryNode(Printed l, Printed r, BinaryOp op, int p) {
@@ -208,15 +280,15 @@ final class JavaExpr {
             return false;
         }
 
-        private void flatten(Expr e, BinaryOp op, List<Node> out, int p) {
+        private void flatten(Expr e, BinaryOp op, List<Node> out, int p, boolean eager) {
             if (e instanceof Expr.Binary b && b.op() == op) {
-                flatten(b.left(), op, out, p);
-                flatten(b.right(), op, out, p);
+                flatten(b.left(), op, out, p, eager);
+                flatten(b.right(), op, out, p, eager);
             } else {
                 Printed x = e.accept(this);
                 // && inside || and & inside | are legal but easy to misread: parenthesize them;
-                // comparisons inside && and || read fine bare.
-                boolean logical = op == BinaryOp.LAND || op == BinaryOp.LOR;
+                // comparisons inside && and || read fine bare, inside & and | they get parentheses.
+                boolean logical = (op == BinaryOp.LAND || op == BinaryOp.LOR) && !eager;
                 boolean clarify = logical ? x.precedence() <= precedence(BinaryOp.LAND) : x.precedence() != UNARY;
                 out.add(operand(x, p + 1, clarify));
             }
