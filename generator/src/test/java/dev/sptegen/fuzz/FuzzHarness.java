@@ -102,7 +102,8 @@ final class FuzzHarness {
             return fuzzed.seed();
         }
 
-        void find(String stage, String message) {
+        // The launcher reports tests from parallel threads.
+        synchronized void find(String stage, String message) {
             findings.add(new Finding(seed(), stage, message));
         }
 
@@ -281,7 +282,7 @@ final class FuzzHarness {
                     }
                 }
             }
-            Map<Item, Integer> ran = new HashMap<>();
+            Map<Item, Integer> ran = new java.util.concurrent.ConcurrentHashMap<>();
             Launcher launcher = LauncherFactory.create();
             launcher.execute(request.build(), new TestExecutionListener() {
                 @Override

@@ -49,6 +49,9 @@ public final class CaseSpace {
         boolean visit(long[] args);
     }
 
+    /** The flag bits of a page-table entry, below the address. */
+    private static final long FLAG_BITS = 0xFFFL;
+
     /** How the cases were chosen. */
     public enum Mode { EXHAUSTIVE, NARROW_EXHAUSTIVE, RANDOM, POINT }
 
@@ -396,8 +399,13 @@ public final class CaseSpace {
             }
         }
         long[] base = new long[args.size()];
+        long[] flags = new long[args.size()];
         for (int i = 0; i < base.length; i++) {
             base[i] = explicit[i] != null ? explicit[i][0] : 0;
+            // An entry keeps its permission and state flags in bits 0-11: a second base has all of
+            // them set, so walks that need several flags at once (present, writable, user) succeed.
+            flags[i] = explicit[i] != null ? explicit[i][0] : args.get(i).domain() instanceof ArgDomain.Word
+                    ? supports[i] & FLAG_BITS : 0;
         }
         List<long[]> rows = new ArrayList<>();
         rows.add(base.clone());
@@ -407,6 +415,22 @@ public final class CaseSpace {
             for (int b = a + 1; pairs && b < positions.size(); b++) {
                 if (positions.get(a)[0] != positions.get(b)[0] || positions.get(a)[2] >= 0) {
                     rows.add(toggled(toggled(base, positions.get(a)), positions.get(b)));
+                }
+            }
+        }
+        if (!java.util.Arrays.equals(flags, base)) {
+            rows.add(flags.clone());
+            for (int[] position : positions) {
+                rows.add(toggled(flags, position));
+            }
+            // Pairs among the flags and the enumerated values: a write that must set Dirty needs the
+            // write and a clear Dirty bit together.
+            List<int[]> few = positions.stream().filter(p -> p[2] < 0 || (FLAG_BITS >>> p[2] & 1) != 0).toList();
+            for (int a = 0; a < few.size(); a++) {
+                for (int b = a + 1; b < few.size(); b++) {
+                    if (few.get(a)[0] != few.get(b)[0] || few.get(a)[2] >= 0) {
+                        rows.add(toggled(toggled(flags, few.get(a)), few.get(b)));
+                    }
                 }
             }
         }

@@ -170,15 +170,16 @@ public final class Specializer {
                 case NE:
                     Boolean equal = decidedEquality(l, r, lv, rv);
                     return equal == null ? null : new Expr.BoolLit(equal == (op == BinaryOp.EQ));
-                // Unsigned: nothing is below 0; and x compared with itself (C compilers warn about both).
+                // Unsigned: nothing is below 0 or above all ones; and x compared with itself (C
+                // compilers warn about both).
                 case LE:
-                    return isValue(lv, 0) || same(l, r, lv, rv) ? new Expr.BoolLit(true) : null;
+                    return isValue(lv, 0) || isValue(rv, -1) || same(l, r, lv, rv) ? new Expr.BoolLit(true) : null;
                 case GE:
-                    return isValue(rv, 0) || same(l, r, lv, rv) ? new Expr.BoolLit(true) : null;
+                    return isValue(rv, 0) || isValue(lv, -1) || same(l, r, lv, rv) ? new Expr.BoolLit(true) : null;
                 case LT:
-                    return isValue(rv, 0) || same(l, r, lv, rv) ? new Expr.BoolLit(false) : null;
+                    return isValue(rv, 0) || isValue(lv, -1) || same(l, r, lv, rv) ? new Expr.BoolLit(false) : null;
                 case GT:
-                    return isValue(lv, 0) || same(l, r, lv, rv) ? new Expr.BoolLit(false) : null;
+                    return isValue(lv, 0) || isValue(rv, -1) || same(l, r, lv, rv) ? new Expr.BoolLit(false) : null;
                 default:
                     return null;
             }

@@ -5,6 +5,7 @@ import dev.sptegen.dsl.eval.Interpreter;
 import dev.sptegen.dsl.model.BinaryOp;
 import dev.sptegen.dsl.model.Expr;
 import dev.sptegen.dsl.model.ExprVisitor;
+import dev.sptegen.dsl.model.ExprWalker;
 import dev.sptegen.dsl.model.UnaryOp;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,13 +142,9 @@ public final class CExprPrinter {
             if (op == BinaryOp.SHL && e.left() instanceof Expr.Lit one && one.value() == 1) {
                 return Doc.call("BIT_ULL", List.of(e.right().accept(this)));
             }
-            // Unsigned comparisons with 0 that -Wtype-limits calls always true or false.
-            if (e.right() instanceof Expr.Lit zero && zero.value() == 0) {
-                if (op == BinaryOp.GE) {
-                    return Doc.atom("true");
-                } else if (op == BinaryOp.LT) {
-                    return Doc.atom("false");
-                }
+            Boolean decided = decidedByRange(op, e.left(), e.right());
+            if (decided != null) {
+                return Doc.atom(decided.toString());
             }
             // checkpatch: no comparisons with true or false.
             if ((op == BinaryOp.EQ || op == BinaryOp.NE) && e.right() instanceof Expr.BoolLit b) {
@@ -182,6 +179,35 @@ public final class CExprPrinter {
             } else {
                 items.add(operand(e));
             }
+        }
+
+        /**
+         * An unsigned comparison with 0 or all ones on a side where nothing can be below or above it:
+         * its value, which -Wtype-limits would call always true or always false; null otherwise.
+         */
+        private Boolean decidedByRange(BinaryOp op, Expr l, Expr r) {
+            return switch (op) {
+                case LE -> extreme(l, 0) || extreme(r, -1) ? Boolean.TRUE : null;
+                case GE -> extreme(r, 0) || extreme(l, -1) ? Boolean.TRUE : null;
+                case LT -> extreme(r, 0) || extreme(l, -1) ? Boolean.FALSE : null;
+                case GT -> extreme(l, 0) || extreme(r, -1) ? Boolean.FALSE : null;
+                default -> null;
+            };
+        }
+
+        /** Whether the expression reads no argument and has the value. */
+        private boolean extreme(Expr e, long value) {
+            if (e instanceof Expr.Lit l) {
+                return l.value() == value;
+            }
+            boolean[] open = {false};
+            new ExprWalker() {
+                @Override
+                protected void visit(Expr x) {
+                    open[0] |= x instanceof Expr.ArgRef;
+                }
+            }.walk(e);
+            return !open[0] && in.eval(e, dev.sptegen.dsl.eval.Frame.EMPTY) == value;
         }
 
         /** An operand of a comparison: parenthesized if it is an operation or a negation. */

@@ -19,10 +19,11 @@ final class FieldCode {
         int offset = 0;
         for (FieldBits.Part p : bits.parts()) {
             String part;
+            String shifted = p.low() == 0 ? word : "(" + word + " >>> " + p.low() + ")";
             if (p.high() == 63) {
                 part = word + " >>> " + p.low();
             } else if (p.width() <= 31) {
-                part = "(" + word + " >>> " + p.low() + ") & " + JavaExpr.literal((1L << p.width()) - 1, JavaType.LONG);
+                part = shifted + " & " + JavaExpr.literal((1L << p.width()) - 1, JavaType.LONG);
             } else {
                 part = "(" + word + " << " + (63 - p.high()) + ") >>> " + (63 - p.high() + p.low());
             }
@@ -40,8 +41,8 @@ final class FieldCode {
         int offset = 0;
         for (FieldBits.Part p : bits.parts()) {
             String v = offset == 0 ? value : "(" + value + " >>> " + offset + ")";
-            b.append(" | ((").append(v).append(" << ").append(p.low()).append(") & ")
-                    .append(JavaExpr.literal(p.mask(), JavaType.LONG)).append(')');
+            String moved = p.low() == 0 ? v : "(" + v + " << " + p.low() + ")";
+            b.append(" | (").append(moved).append(" & ").append(JavaExpr.literal(p.mask(), JavaType.LONG)).append(')');
             offset += p.width();
         }
         return b.toString();
