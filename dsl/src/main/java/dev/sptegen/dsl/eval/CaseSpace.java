@@ -52,6 +52,13 @@ public final class CaseSpace {
     /** The flag bits of a page-table entry, below the address. */
     private static final long FLAG_BITS = 0xFFFL;
 
+    /**
+     * Flag bits of the extra bases: all of them, and only the low permission bits (x86 P, W, U, PWT,
+     * PCD; EPT R, W, X and the memory type) with the state bits above them (accessed, dirty, page
+     * size) clear, so that a write through a clean entry is one toggle away.
+     */
+    private static final long[] FLAG_BASES = {FLAG_BITS, 0x1FL};
+
     /** How the cases were chosen. */
     public enum Mode { EXHAUSTIVE, NARROW_EXHAUSTIVE, RANDOM, POINT }
 
@@ -399,13 +406,8 @@ public final class CaseSpace {
             }
         }
         long[] base = new long[args.size()];
-        long[] flags = new long[args.size()];
         for (int i = 0; i < base.length; i++) {
             base[i] = explicit[i] != null ? explicit[i][0] : 0;
-            // An entry keeps its permission and state flags in bits 0-11: a second base has all of
-            // them set, so walks that need several flags at once (present, writable, user) succeed.
-            flags[i] = explicit[i] != null ? explicit[i][0] : args.get(i).domain() instanceof ArgDomain.Word
-                    ? supports[i] & FLAG_BITS : 0;
         }
         List<long[]> rows = new ArrayList<>();
         rows.add(base.clone());
@@ -418,23 +420,48 @@ public final class CaseSpace {
                 }
             }
         }
-        if (!java.util.Arrays.equals(flags, base)) {
-            rows.add(flags.clone());
-            for (int[] position : positions) {
-                rows.add(toggled(flags, position));
+        for (long flagBits : FLAG_BASES) {
+            flagRows(base, flagBits, positions, rows);
+        }
+        return rows;
+    }
+
+    /**
+     * An entry keeps its permission and state flags in bits 0-11: a base with the given flag bits set
+     * in every word argument makes walks that need several flags at once (present, writable, user)
+     * succeed. Then each single toggle, and each pair among the flag bits and the enumerated values.
+     */
+    private void flagRows(long[] base, long flagBits, List<int[]> positions, List<long[]> rows) {
+        long[] flags = base.clone();
+        for (int i = 0; i < flags.length; i++) {
+            if (explicit[i] == null && args.get(i).domain() instanceof ArgDomain.Word) {
+                flags[i] = supports[i] & flagBits;
             }
-            // Pairs among the flags and the enumerated values: a write that must set Dirty needs the
-            // write and a clear Dirty bit together.
-            List<int[]> few = positions.stream().filter(p -> p[2] < 0 || (FLAG_BITS >>> p[2] & 1) != 0).toList();
-            for (int a = 0; a < few.size(); a++) {
-                for (int b = a + 1; b < few.size(); b++) {
-                    if (few.get(a)[0] != few.get(b)[0] || few.get(a)[2] >= 0) {
-                        rows.add(toggled(toggled(flags, few.get(a)), few.get(b)));
-                    }
+        }
+        if (java.util.Arrays.equals(flags, base)) {
+            return;
+        }
+        rows.add(flags.clone());
+        for (int[] position : positions) {
+            rows.add(toggled(flags, position));
+        }
+        // Pairs: an enumerated value with any other toggle (a reserved bit at one level), and two
+        // flags (a write through a clean Dirty bit).
+        for (int a = 0; a < positions.size(); a++) {
+            for (int b = a + 1; b < positions.size(); b++) {
+                int[] x = positions.get(a);
+                int[] y = positions.get(b);
+                boolean enumerated = x[2] < 0 || y[2] < 0;
+                boolean sameEnum = x[0] == y[0] && x[2] < 0;
+                if (enumerated ? !sameEnum : isFlag(x) && isFlag(y)) {
+                    rows.add(toggled(toggled(flags, x), y));
                 }
             }
         }
-        return rows;
+    }
+
+    private static boolean isFlag(int[] position) {
+        return position[2] >= 0 && (FLAG_BITS >>> position[2] & 1) != 0;
     }
 
     private long[] toggled(long[] row, int[] position) {
