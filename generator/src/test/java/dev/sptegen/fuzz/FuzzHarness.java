@@ -1,6 +1,5 @@
 package dev.sptegen.fuzz;
 
-import static com.google.testing.compile.Compiler.javac;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.google.testing.compile.Compilation;
@@ -23,6 +22,8 @@ import dev.sptegen.dsl.model.Spec;
 import dev.sptegen.dsl.model.Type;
 import dev.sptegen.gen.c.CEmitter;
 import dev.sptegen.gen.c.CNames;
+import dev.sptegen.gen.c.CTestSupport;
+import dev.sptegen.gen.java.InMemoryJava;
 import dev.sptegen.gen.java.JavaEmitter;
 import dev.sptegen.gen.java.JavaNames;
 import dev.sptegen.gen.out.OutputTree;
@@ -75,7 +76,7 @@ final class FuzzHarness {
 
     FuzzHarness(Path work) {
         this.work = work;
-        this.gcc = gccAvailable();
+        this.gcc = CTestSupport.gccAvailable();
     }
 
     boolean gccAvailable0() {
@@ -191,7 +192,7 @@ final class FuzzHarness {
         try {
             Compilation all = compile(items);
             if (all.status() == Compilation.Status.SUCCESS) {
-                return load(all);
+                return InMemoryJava.load(all);
             }
             // Find out which specs do not compile.
             for (Item it : items) {
@@ -205,7 +206,7 @@ final class FuzzHarness {
                 return null;
             }
             Compilation rest = compile(ok);
-            return rest.status() == Compilation.Status.SUCCESS ? load(rest) : null;
+            return rest.status() == Compilation.Status.SUCCESS ? InMemoryJava.load(rest) : null;
         } finally {
             time("javac", t0);
         }
@@ -217,7 +218,7 @@ final class FuzzHarness {
             it.java.forEach((path, text) -> sources.add(JavaFileObjects.forSourceString(
                     path.substring(0, path.length() - ".java".length()).replace('/', '.'), text)));
         }
-        return javac().withOptions("-Xlint:all", "-Werror", "--release", "17").compile(sources);
+        return InMemoryJava.compile(sources);
     }
 
     private static String errors(Compilation c) {
@@ -231,36 +232,6 @@ final class FuzzHarness {
                     .append(d.getMessage(java.util.Locale.ROOT));
         }
         return b.toString();
-    }
-
-    private static ClassLoader load(Compilation compilation) {
-        Map<String, byte[]> classes = new HashMap<>();
-        for (JavaFileObject f : compilation.generatedFiles()) {
-            if (f.getKind() != JavaFileObject.Kind.CLASS) {
-                continue;
-            }
-            String path = f.toUri().getPath();
-            String name = path.substring(path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length(), path.length() - 6)
-                    .replace('/', '.');
-            try (InputStream in = f.openInputStream()) {
-                classes.put(name, in.readAllBytes());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return new ClassLoader(FuzzHarness.class.getClassLoader()) {
-            @Override
-            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-                synchronized (getClassLoadingLock(name)) {
-                    byte[] bytes = classes.get(name);
-                    if (bytes == null) {
-                        return super.loadClass(name, resolve);
-                    }
-                    Class<?> c = findLoadedClass(name);
-                    return c != null ? c : defineClass(name, bytes, 0, bytes.length);
-                }
-            }
-        };
     }
 
     /** Runs every generated conformance suite of the batch, with the fuzzed specs registered as oracles. */
@@ -436,19 +407,6 @@ final class FuzzHarness {
     }
 
     // ---- C ----
-
-    private static boolean gccAvailable() {
-        try {
-            Process p = new ProcessBuilder("gcc", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 
     /** Inputs per function in the C checker (the generated suites cover the Java runtime exhaustively). */
     private static final int C_INPUTS = Integer.getInteger("fuzz.cInputs", 12);

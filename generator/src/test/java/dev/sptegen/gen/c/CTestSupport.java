@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /** Shared by the C emitter tests: checked specs (validated once) and a gcc runner. */
-final class CTestSupport {
+public final class CTestSupport {
     private static final Map<String, CheckedSpec> CHECKED = new ConcurrentHashMap<>();
 
     private CTestSupport() {
@@ -29,7 +29,7 @@ final class CTestSupport {
         });
     }
 
-    static boolean gccAvailable() {
+    public static boolean gccAvailable() {
         try {
             Process p = new ProcessBuilder("gcc", "--version").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();

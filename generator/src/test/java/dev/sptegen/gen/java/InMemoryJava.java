@@ -12,17 +12,17 @@ import java.util.Map;
 import javax.tools.JavaFileObject;
 
 /** Compiles generated sources in memory with the build's strictness, and loads the classes. */
-final class InMemoryJava {
+public final class InMemoryJava {
     private InMemoryJava() {
     }
 
     /** javac -Xlint:all -Werror over the sources. */
-    static Compilation compile(List<JavaFileObject> sources) {
+    public static Compilation compile(List<JavaFileObject> sources) {
         return javac().withOptions("-Xlint:all", "-Werror", "--release", "17").compile(sources);
     }
 
     /** A class loader over the compiled classes, delegating everything else to the test's loader. */
-    static ClassLoader load(Compilation compilation) {
+    public static ClassLoader load(Compilation compilation) {
         Map<String, byte[]> classes = new HashMap<>();
         for (JavaFileObject f : compilation.generatedFiles()) {
             if (f.getKind() != JavaFileObject.Kind.CLASS) {
