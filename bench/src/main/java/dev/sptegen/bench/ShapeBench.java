@@ -17,17 +17,16 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Alternative shapes of emitted Java, measured against what the emitter writes today (issue 6, item 6:
- * evidence for emitter changes; the emitter is not changed here). Each alternative is the generated
- * helper rewritten by hand in one pattern only, and checked equal to it on the data set in setUp; every
- * variant, the generated baseline included, is the same loop written inside its benchmark method, so
- * they differ only in the helper:
+ * Alternative shapes of emitted Java, measured against what the emitter writes today: evidence for (or
+ * against) emitter changes. Each alternative is the generated helper rewritten by hand in one pattern
+ * only, and checked equal to it on the data set in setUp; every variant, the generated baseline
+ * included, is the same loop written inside its benchmark method, so they differ only in the helper:
  * <ul>
- * <li>{@code And}: {@code is_access_track_spte} as {@code (a) & (b)} instead of {@code !spteAdEnabled(s) && (b)}
- *     (the emitter writes {@code &&} between side-effect-free comparisons, which compiles to a branch);
- * <li>{@code AndShift}: the same with the A/D-type test as {@code ((s >>> 52) & 3) == 1} instead of
- *     {@code (s & 0x30000000000000L) == 0x10000000000000L} (two 64-bit immediates, which C2 rematerializes
- *     with movabs inside the loop);
+ * <li>{@code Rotate}: a comparison with a constant that does not fit a sign-extended 32-bit immediate,
+ *     {@code s == 0x80000000000005A0L} or {@code (s & 0x8000000000001L) == 0x8000000000001L}, done on
+ *     {@code Long.rotateLeft(s, r)} with the constants rotated the same way, so that they fit
+ *     ({@code == 0xB41L}, {@code & 0x2001L}); C2 otherwise loads each 64-bit constant with a 10-byte
+ *     movabs inside the loop body;
  * <li>{@code Shifts}: field extraction as shift-then-narrow-mask, {@code (s << 12) >>> 24} and
  *     {@code ((s >>> 3) & 0xFF) | ((s >>> 44) & 0x7FF00)}, instead of {@code (s & MASK64) >>> shift}.
  * </ul>
@@ -44,16 +43,19 @@ public class ShapeBench {
     private long[] npt;
     private final long[] out = new long[4];
 
-    static boolean eptIsAccessTrackAnd(long s) {
-        return ((s & Ept.SPTE_TDP_AD_MASK) == Ept.SPTE_TDP_AD_DISABLED) & ((s & Ept.SHADOW_ACC_TRACK_MASK) == 0L);
+    /** {@code (s & 0x8000000000000007L) == 6L} rotated left by 1. */
+    static boolean eptIsMmioRotate(long s) {
+        return (Long.rotateLeft(s, 1) & 0xFL) == 0xCL;
     }
 
-    static boolean eptIsAccessTrackAndShift(long s) {
-        return (((s >>> 52) & 3L) == 1L) & ((s & Ept.SHADOW_ACC_TRACK_MASK) == 0L);
+    /** {@code (s & 0x8000000000001L) == 0x8000000000001L} rotated left by 13. */
+    static boolean nptIsMmioRotate(long s) {
+        return (Long.rotateLeft(s, 13) & 0x2001L) == 0x2001L;
     }
 
-    static boolean nptIsAccessTrackShift(long s) {
-        return ((s >>> 52) & 3L) == 1L;
+    /** {@code s == 0x80000000000005A0L} rotated left by 1. */
+    static boolean isFrozenRotate(long s) {
+        return Long.rotateLeft(s, 1) == 0xB41L;
     }
 
     static long spteToPfnShifts(long s) {
@@ -70,11 +72,10 @@ public class ShapeBench {
         npt = SpteSet.of("npt").mixed;
         for (long[] a : new long[][] {ept, npt}) {
             for (long s : a) {
-                if (eptIsAccessTrackAnd(s) != Ept.isAccessTrackSpte(s)
-                        || eptIsAccessTrackAndShift(s) != Ept.isAccessTrackSpte(s)
-                        || nptIsAccessTrackShift(s) != Npt.isAccessTrackSpte(s) || spteToPfnShifts(s) != Ept.spteToPfn(s)
-                        || genShifts(s) != Ept.getMmioSpteGeneration(s) || spteToPfnShifts(s) != Npt.spteToPfn(s)
-                        || genShifts(s) != Npt.getMmioSpteGeneration(s)) {
+                if (eptIsMmioRotate(s) != Ept.isMmioSpte(s) || nptIsMmioRotate(s) != Npt.isMmioSpte(s)
+                        || isFrozenRotate(s) != Ept.isFrozenSpte(s) || isFrozenRotate(s) != Npt.isFrozenSpte(s)
+                        || spteToPfnShifts(s) != Ept.spteToPfn(s) || genShifts(s) != Ept.getMmioSpteGeneration(s)
+                        || spteToPfnShifts(s) != Npt.spteToPfn(s) || genShifts(s) != Npt.getMmioSpteGeneration(s)) {
                     throw new IllegalStateException("alternative differs on 0x" + Long.toHexString(s));
                 }
             }
@@ -102,7 +103,7 @@ public class ShapeBench {
     }
 
     @Benchmark
-    public long eptClassifyAnd() {
+    public long eptClassifyRotate() {
         long present = 0;
         long mmio = 0;
         long frozen = 0;
@@ -110,29 +111,9 @@ public class ShapeBench {
         for (long s : ept) {
             boolean pr = Ept.isShadowPresentPte(s);
             present += pr ? 1 : 0;
-            mmio += Ept.isMmioSpte(s) ? 1 : 0;
-            frozen += Ept.isFrozenSpte(s) ? 1 : 0;
-            tracked += pr & eptIsAccessTrackAnd(s) ? 1 : 0;
-        }
-        out[0] = present;
-        out[1] = mmio;
-        out[2] = frozen;
-        out[3] = tracked;
-        return present + mmio + frozen + tracked;
-    }
-
-    @Benchmark
-    public long eptClassifyAndShift() {
-        long present = 0;
-        long mmio = 0;
-        long frozen = 0;
-        long tracked = 0;
-        for (long s : ept) {
-            boolean pr = Ept.isShadowPresentPte(s);
-            present += pr ? 1 : 0;
-            mmio += Ept.isMmioSpte(s) ? 1 : 0;
-            frozen += Ept.isFrozenSpte(s) ? 1 : 0;
-            tracked += pr & eptIsAccessTrackAndShift(s) ? 1 : 0;
+            mmio += eptIsMmioRotate(s) ? 1 : 0;
+            frozen += isFrozenRotate(s) ? 1 : 0;
+            tracked += pr & Ept.isAccessTrackSpte(s) ? 1 : 0;
         }
         out[0] = present;
         out[1] = mmio;
@@ -162,7 +143,7 @@ public class ShapeBench {
     }
 
     @Benchmark
-    public long nptClassifyShift() {
+    public long nptClassifyRotate() {
         long present = 0;
         long mmio = 0;
         long frozen = 0;
@@ -170,9 +151,9 @@ public class ShapeBench {
         for (long s : npt) {
             boolean pr = Npt.isShadowPresentPte(s);
             present += pr ? 1 : 0;
-            mmio += Npt.isMmioSpte(s) ? 1 : 0;
-            frozen += Npt.isFrozenSpte(s) ? 1 : 0;
-            tracked += pr & nptIsAccessTrackShift(s) ? 1 : 0;
+            mmio += nptIsMmioRotate(s) ? 1 : 0;
+            frozen += isFrozenRotate(s) ? 1 : 0;
+            tracked += pr & Npt.isAccessTrackSpte(s) ? 1 : 0;
         }
         out[0] = present;
         out[1] = mmio;

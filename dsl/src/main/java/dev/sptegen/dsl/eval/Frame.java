@@ -61,6 +61,15 @@ public final class Frame {
         return new Frame(n, v);
     }
 
+    String[] names() {
+        return names;
+    }
+
+    /** The values themselves, not a copy: the interpreter reads them and never writes. */
+    long[] values() {
+        return values;
+    }
+
     public long get(String name) {
         for (int i = 0; i < names.length; i++) {
             // Names are mostly the same String instances (from the model), so == usually decides.

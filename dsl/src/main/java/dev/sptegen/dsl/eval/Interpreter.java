@@ -20,7 +20,9 @@ import java.util.Set;
 /**
  * The reference semantics: evaluates any expression of a spec in one profile, straight from the
  * model. It is the oracle every generated runtime is tested against, so it stays deliberately
- * plain: no folding, no caching beyond constant and field values, booleans as 0 and 1.
+ * plain: no folding, no caching beyond constant and field values and what is found by name, booleans
+ * as 0 and 1. Expressions run as {@link Closures}: each node translated once into the operation it
+ * names.
  */
 public final class Interpreter {
     private static final int MAX_CALL_DEPTH = 64;
@@ -34,8 +36,8 @@ public final class Interpreter {
     private final Map<String, FieldBits> fields = new HashMap<>();
     // Keyed by identity: a record's hash walks its whole tree, on every call.
     private final Map<Function, String[]> argNames = new IdentityHashMap<>();
-    private final Map<Expr.EnumLit, Long> enumCodes = new IdentityHashMap<>();
     private final Map<Object, Object> memo = new HashMap<>();
+    private final Closures closures = new Closures(this);
     private int depth;
 
     public Interpreter(Spec spec, Profile profile) {
@@ -122,8 +124,7 @@ public final class Interpreter {
 
     /** Calls a function; booleans are returned as 0 or 1. */
     public long call(String name, long... args) {
-        Function f = function(name);
-        return invoke(f, Frame.shared(namesOf(f), args.clone()));
+        return invoke(function(name), args.clone());
     }
 
     /**
@@ -143,7 +144,7 @@ public final class Interpreter {
     /** Whether the arguments satisfy the function's precondition. */
     public boolean admits(String name, long... args) {
         Function f = function(name);
-        return f.requires().isEmpty() || eval(f.requires().get(), Frame.shared(namesOf(f), args.clone())) != 0;
+        return f.requires().isEmpty() || closures.of(f.requires().get(), namesOf(f)).run(args.clone()) != 0;
     }
 
     private String[] namesOf(Function f) {
@@ -155,10 +156,10 @@ public final class Interpreter {
     }
 
     public long eval(Expr e, Frame frame) {
-        return new Evaluator(frame).of(e);
+        return closures.of(e, frame.names()).run(frame.values());
     }
 
-    private Function function(String name) {
+    Function function(String name) {
         Function f = layout.functions().get(name);
         if (f == null) {
             throw new EvalException("unknown function '" + name + "'");
@@ -166,142 +167,40 @@ public final class Interpreter {
         return f;
     }
 
-    private long invoke(Function f, Frame frame) {
+    /** Runs a function's body over argument values the caller does not change afterwards. */
+    long invoke(Function f, long[] args) {
         if (depth >= MAX_CALL_DEPTH) {
             throw new EvalException("calls nested deeper than " + MAX_CALL_DEPTH + " (recursion through " + f.name() + "?)");
         }
         depth++;
         try {
-            return eval(f.body(), frame);
+            return closures.body(f, namesOf(f)).run(args);
         } finally {
             depth--;
         }
     }
 
-    private static long shiftAmount(long amount) {
+    long enumCode(Expr.EnumLit e) {
+        EnumType type = spec.enums().get(e.enumName());
+        if (type == null) {
+            throw new EvalException("unknown enum '" + e.enumName() + "'");
+        }
+        return type.byName(e.valueName())
+                .orElseThrow(() -> new EvalException("enum " + e.enumName() + " has no value '" + e.valueName() + "'"))
+                .code();
+    }
+
+    static long shiftAmount(long amount) {
         if (amount < 0 || amount > 63) {
             throw new EvalException("shift by " + Long.toUnsignedString(amount) + " is outside 0..63");
         }
         return amount;
     }
 
-    /**
-     * Evaluates one expression tree in one frame. Plain dispatch on the node's class returning a
-     * primitive, so that nothing is boxed on the way.
-     */
-    private final class Evaluator {
-        private final Frame frame;
-
-        Evaluator(Frame frame) {
-            this.frame = frame;
+    static long genmask(long high, long low) {
+        if (high < 0 || high > 63 || low < 0 || low > high) {
+            throw new EvalException("GENMASK(" + high + ", " + low + ") is not a range of bits 0..63");
         }
-
-        long of(Expr e) {
-            if (e instanceof Expr.Lit l) {
-                return l.value();
-            } else if (e instanceof Expr.ArgRef a) {
-                return frame.get(a.name());
-            } else if (e instanceof Expr.ConstRef c) {
-                return constant(c.name());
-            } else if (e instanceof Expr.Binary b) {
-                return binary(b);
-            } else if (e instanceof Expr.Unary u) {
-                return unary(u);
-            } else if (e instanceof Expr.Cond c) {
-                return of(c.test()) != 0 ? of(c.then()) : of(c.otherwise());
-            } else if (e instanceof Expr.Call c) {
-                return call(c);
-            } else if (e instanceof Expr.BoolLit b) {
-                return b.value() ? 1L : 0L;
-            } else if (e instanceof Expr.ParamRef p) {
-                return param(p.name());
-            } else if (e instanceof Expr.EnumLit l) {
-                return enumLit(l);
-            } else if (e instanceof Expr.Genmask g) {
-                return genmask(g);
-            } else if (e instanceof Expr.FieldGet f) {
-                return field(f.field()).get(of(f.word()));
-            } else if (e instanceof Expr.FieldPut f) {
-                return field(f.field()).put(of(f.word()), of(f.value()));
-            }
-            return field(((Expr.FieldMask) e).field()).mask();
-        }
-
-        private long enumLit(Expr.EnumLit e) {
-            Long cached = enumCodes.get(e);
-            if (cached != null) {
-                return cached;
-            }
-            EnumType type = spec.enums().get(e.enumName());
-            if (type == null) {
-                throw new EvalException("unknown enum '" + e.enumName() + "'");
-            }
-            long code = type.byName(e.valueName())
-                    .orElseThrow(() -> new EvalException("enum " + e.enumName() + " has no value '" + e.valueName() + "'"))
-                    .code();
-            enumCodes.put(e, code);
-            return code;
-        }
-
-        private long unary(Expr.Unary e) {
-            long v = of(e.operand());
-            return switch (e.op()) {
-                case NOT -> ~v;
-                case LNOT -> v == 0 ? 1L : 0L;
-            };
-        }
-
-        private long binary(Expr.Binary e) {
-            long a = of(e.left());
-            // Logical operators short-circuit, as in the emitted code.
-            switch (e.op()) {
-                case LAND:
-                    return a == 0 ? 0L : (of(e.right()) != 0 ? 1L : 0L);
-                case LOR:
-                    return a != 0 ? 1L : (of(e.right()) != 0 ? 1L : 0L);
-                default:
-                    break;
-            }
-            long b = of(e.right());
-            return switch (e.op()) {
-                case AND -> a & b;
-                case OR -> a | b;
-                case XOR -> a ^ b;
-                case SHL -> a << shiftAmount(b);
-                case SHR -> a >>> shiftAmount(b);
-                case ADD -> a + b;
-                case SUB -> a - b;
-                case MUL -> a * b;
-                case EQ -> a == b ? 1L : 0L;
-                case NE -> a != b ? 1L : 0L;
-                case LT -> Long.compareUnsigned(a, b) < 0 ? 1L : 0L;
-                case LE -> Long.compareUnsigned(a, b) <= 0 ? 1L : 0L;
-                case GT -> Long.compareUnsigned(a, b) > 0 ? 1L : 0L;
-                case GE -> Long.compareUnsigned(a, b) >= 0 ? 1L : 0L;
-                case LAND, LOR -> throw new AssertionError(e.op());
-            };
-        }
-
-        private long call(Expr.Call e) {
-            Function f = function(e.function());
-            if (f.args().size() != e.args().size()) {
-                throw new EvalException(f.name() + " takes " + f.args().size() + " argument(s), called with "
-                        + e.args().size());
-            }
-            long[] values = new long[e.args().size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = of(e.args().get(i));
-            }
-            return invoke(f, Frame.shared(namesOf(f), values));
-        }
-
-        private long genmask(Expr.Genmask e) {
-            long high = of(e.high());
-            long low = of(e.low());
-            if (high < 0 || high > 63 || low < 0 || low > high) {
-                throw new EvalException("GENMASK(" + high + ", " + low + ") is not a range of bits 0..63");
-            }
-            return Bits.range((int) high, (int) low);
-        }
+        return Bits.range((int) high, (int) low);
     }
 }

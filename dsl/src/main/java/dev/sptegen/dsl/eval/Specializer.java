@@ -168,6 +168,10 @@ public final class Specializer {
                     return isValue(lv, 0) ? r : isValue(rv, 0) ? l : null;
                 case EQ:
                 case NE:
+                    Expr flag = flagAgainstLiteral(op, l, r);
+                    if (flag != null) {
+                        return flag;
+                    }
                     Boolean equal = decidedEquality(l, r, lv, rv);
                     return equal == null ? null : new Expr.BoolLit(equal == (op == BinaryOp.EQ));
                 // Unsigned: nothing is below 0 or above all ones; and x compared with itself (C
@@ -183,6 +187,23 @@ public final class Specializer {
                 default:
                     return null;
             }
+        }
+
+        /**
+         * A flag compared with {@code true} or {@code false} is the flag or its negation: printers
+         * write {@code b != false} as {@code b}, so the comparison must not survive around it (in C,
+         * {@code (b != false) == b} would print as {@code b == b}, a self-comparison gcc rejects).
+         */
+        private Expr flagAgainstLiteral(BinaryOp op, Expr l, Expr r) {
+            Expr flag = r instanceof Expr.BoolLit ? l : l instanceof Expr.BoolLit ? r : null;
+            if (flag == null || flag instanceof Expr.BoolLit) {
+                return null;
+            }
+            boolean literal = ((Expr.BoolLit) (flag == l ? r : l)).value();
+            if ((op == BinaryOp.EQ) == literal) {
+                return flag;
+            }
+            return flag instanceof Expr.Unary u && u.op() == UnaryOp.LNOT ? u.operand() : new Expr.Unary(UnaryOp.LNOT, flag);
         }
 
         /**

@@ -96,4 +96,25 @@ class InterpreterTest {
         assertEquals("unknown constant 'NOPE'", assertThrows(EvalException.class, () -> eval(c("NOPE"))).getMessage());
         assertEquals("unknown function 'nope'", assertThrows(EvalException.class, () -> in.call("nope", 1)).getMessage());
     }
+
+    @Test
+    void argumentsAreFoundInEachFrameByName() {
+        // One expression object, two frames that name their values in a different order.
+        Expr difference = arg("a").minus(arg("b"));
+        assertEquals(7, in.eval(difference, Frame.of(new String[] {"a", "b"}, 10, 3)));
+        assertEquals(-7, in.eval(difference, Frame.of(new String[] {"b", "a"}, 10, 3)));
+        assertEquals(7, in.eval(difference, Frame.of(new String[] {"a", "b"}, 10, 3)));
+    }
+
+    @Test
+    void namesAreErrorsOnlyWhereTheyAreEvaluated() {
+        assertEquals(1, eval(when(dev.sptegen.dsl.api.Dsl.FALSE, arg("x"), lit(1))));
+        assertEquals("unknown argument 'x'", assertThrows(EvalException.class, () -> eval(arg("x"))).getMessage());
+        Expr twoArgs = dev.sptegen.dsl.api.Dsl.call("get_gen", lit(1), lit(2));
+        assertEquals(5, eval(when(dev.sptegen.dsl.api.Dsl.FALSE, twoArgs, lit(5))));
+        for (int i = 0; i < 2; i++) {
+            assertEquals("get_gen takes 1 argument(s), called with 2",
+                    assertThrows(EvalException.class, () -> eval(twoArgs)).getMessage(), "run " + i);
+        }
+    }
 }

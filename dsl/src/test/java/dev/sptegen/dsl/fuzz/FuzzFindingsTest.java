@@ -78,6 +78,25 @@ class FuzzFindingsTest {
         assertEquals(BinaryOp.EQ, ((Expr.Binary) sp.specialize(open)).op(), "an undecided comparison stays");
     }
 
+    /** Seed 0x5553f317511ec46b: {@code (a1 != false) == a1} printed in C as {@code a1 == a1}. */
+    @Test
+    void flagsComparedWithLiteralsAreTheFlagOrItsNegation() {
+        Interpreter in = new Interpreter(TinySpec.builder().build(), "only");
+        Specializer sp = new Specializer(in);
+        Expr flag = SPTE.ne(lit(0));
+        Expr notFlag = flag.negated();
+        assertEquals(flag, sp.specialize(flag.ne(dev.sptegen.dsl.api.Dsl.FALSE)));
+        assertEquals(flag, sp.specialize(dev.sptegen.dsl.api.Dsl.TRUE.eq(flag)));
+        assertEquals(notFlag, sp.specialize(flag.eq(dev.sptegen.dsl.api.Dsl.FALSE)));
+        assertEquals(flag, sp.specialize(notFlag.ne(dev.sptegen.dsl.api.Dsl.TRUE)));
+        Expr selfComparison = flag.ne(dev.sptegen.dsl.api.Dsl.FALSE).eq(flag);
+        assertEquals(new Expr.BoolLit(true), sp.specialize(selfComparison));
+        for (Expr e : List.of(flag.ne(dev.sptegen.dsl.api.Dsl.FALSE), flag.eq(dev.sptegen.dsl.api.Dsl.FALSE),
+                notFlag.ne(dev.sptegen.dsl.api.Dsl.TRUE), selfComparison)) {
+            checkSame(in, e, sp.specialize(e));
+        }
+    }
+
     private static void checkSame(Interpreter in, Expr original, Expr folded) {
         SplittableRandom r = new SplittableRandom(7);
         List<Arg> args = List.of(spte());
