@@ -190,11 +190,15 @@ final class Closures {
         }
     }
 
-    /** A call: the callee is found and its arity checked on the first run, then the arguments left to right. */
+    /**
+     * A call: the callee is found, its arity checked and its body compiled on the first run; every run
+     * evaluates the arguments left to right.
+     */
     private final class Call implements Code {
         private final String name;
         private final Code[] actual;
         private Function callee;
+        private Code body;
 
         Call(String name, Code[] actual) {
             this.name = name;
@@ -210,13 +214,14 @@ final class Closures {
                     throw new EvalException(f.name() + " takes " + f.args().size() + " argument(s), called with "
                             + actual.length);
                 }
+                body = in.body(f);
                 callee = f;
             }
             long[] values = new long[actual.length];
             for (int i = 0; i < values.length; i++) {
                 values[i] = actual[i].run(args);
             }
-            return in.invoke(f, values);
+            return in.invoke(f, body, values);
         }
     }
 }

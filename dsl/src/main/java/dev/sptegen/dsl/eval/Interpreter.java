@@ -168,13 +168,22 @@ public final class Interpreter {
     }
 
     /** Runs a function's body over argument values the caller does not change afterwards. */
-    long invoke(Function f, long[] args) {
+    private long invoke(Function f, long[] args) {
+        return invoke(f, body(f), args);
+    }
+
+    /** The code of a function's body, for callers that keep it. */
+    Closures.Code body(Function f) {
+        return closures.body(f, namesOf(f));
+    }
+
+    long invoke(Function f, Closures.Code body, long[] args) {
         if (depth >= MAX_CALL_DEPTH) {
             throw new EvalException("calls nested deeper than " + MAX_CALL_DEPTH + " (recursion through " + f.name() + "?)");
         }
         depth++;
         try {
-            return closures.body(f, namesOf(f)).run(args);
+            return body.run(args);
         } finally {
             depth--;
         }
