@@ -177,6 +177,7 @@ public final class Interpreter {
         return closures.body(f, namesOf(f));
     }
 
+    /** Runs a body kept by a call site; the depth limit turns runaway recursion into an error. */
     long invoke(Function f, Closures.Code body, long[] args) {
         if (depth >= MAX_CALL_DEPTH) {
             throw new EvalException("calls nested deeper than " + MAX_CALL_DEPTH + " (recursion through " + f.name() + "?)");
