@@ -4,7 +4,7 @@ import dev.sptegen.dsl.model.Arg;
 import java.util.Arrays;
 import java.util.List;
 
-/** Argument values of one evaluation, looked up by name. */
+/** The named argument values of one evaluation; the interpreter resolves names to positions once per expression. */
 public final class Frame {
     /** A frame with no arguments, for constants and static invariants. */
     public static final Frame EMPTY = new Frame(new String[0], new long[0]);
@@ -68,24 +68,5 @@ public final class Frame {
     /** The values themselves, not a copy: the interpreter reads them and never writes. */
     long[] values() {
         return values;
-    }
-
-    public long get(String name) {
-        for (int i = 0; i < names.length; i++) {
-            // Names are mostly the same String instances (from the model), so == usually decides.
-            if (names[i] == name || names[i].equals(name)) {
-                return values[i];
-            }
-        }
-        throw new EvalException("unknown argument '" + name + "'");
-    }
-
-    public boolean has(String name) {
-        for (String n : names) {
-            if (n.equals(name)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
