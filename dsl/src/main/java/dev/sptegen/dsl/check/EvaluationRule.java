@@ -5,6 +5,7 @@ import dev.sptegen.dsl.eval.Frame;
 import dev.sptegen.dsl.eval.Interpreter;
 import dev.sptegen.dsl.eval.Specializer;
 import dev.sptegen.dsl.eval.Support;
+import dev.sptegen.dsl.model.BinaryOp;
 import dev.sptegen.dsl.model.Constant;
 import dev.sptegen.dsl.model.Element;
 import dev.sptegen.dsl.model.ElementExprs;
@@ -15,7 +16,8 @@ import dev.sptegen.dsl.model.Field;
 /**
  * Every constant and every field has a value in the profile: no GENMASK with its ends swapped, no
  * shift by 64, no bit outside the word; and so does every sub-expression of a function, view or
- * invariant that reads no argument (the emitters fold those).
+ * invariant that reads no argument (the emitters fold those), including a shift amount that does not
+ * depend on the arguments when the shifted value does.
  */
 final class EvaluationRule {
     private EvaluationRule() {
@@ -62,6 +64,10 @@ final class EvaluationRule {
                         protected void visit(Expr sub) {
                             if (support.isClosed(sub)) {
                                 in.eval(sub, Frame.EMPTY);
+                            } else if (sub instanceof Expr.Binary b && (b.op() == BinaryOp.SHL || b.op() == BinaryOp.SHR)
+                                    && support.isClosed(b.right())) {
+                                // A fixed shift amount outside the word fails on every input.
+                                Interpreter.shiftAmount(in.eval(b.right(), Frame.EMPTY));
                             }
                         }
                     }.walk(specializer.specialize(x));

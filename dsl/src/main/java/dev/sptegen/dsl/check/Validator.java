@@ -65,6 +65,9 @@ public final class Validator {
             FieldRule.check(in, inProfile);
             StaticInvariantRule.check(in, inProfile);
             if (inProfile.isEmpty()) {
+                PartialOperationRule.check(in, inProfile, budget);
+            }
+            if (inProfile.isEmpty()) {
                 DynamicInvariantRule.check(in, inProfile, budget);
             }
         } catch (EvalException e) {

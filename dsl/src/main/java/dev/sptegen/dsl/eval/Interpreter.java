@@ -200,7 +200,8 @@ public final class Interpreter {
                 .code();
     }
 
-    static long shiftAmount(long amount) {
+    /** A shift amount, or the evaluation error every shift outside 0..63 raises. */
+    public static long shiftAmount(long amount) {
         if (amount < 0 || amount > 63) {
             throw new EvalException("shift by " + Long.toUnsignedString(amount) + " is outside 0..63");
         }

@@ -67,7 +67,7 @@ public final class Support {
     }
 
     /** Bits the expression can have set for some argument values (all ones when unknown). */
-    long possibleBits(Expr e) {
+    public long possibleBits(Expr e) {
         if (isClosed(e)) {
             return interpreter.eval(e, Frame.EMPTY);
         } else if (e instanceof Expr.Cond c) {

@@ -193,6 +193,19 @@ class ValidationCatalogueTest {
     }
 
     @Test
+    void aFixedShiftOutsideTheWordOfAnArgument() {
+        assertProblems(s -> s.all().extractor("too_far").of(spte()).is(SPTE.shr(70)).doc("shifts by 70"),
+                "tiny/only: function too_far: shift by 70 is outside 0..63 [evaluation]");
+    }
+
+    @Test
+    void aShiftByAnArgumentThatCanLeaveTheWord() {
+        assertProblems(s -> s.all().extractor("shift_by").of(spte(), dev.sptegen.dsl.api.Dsl.bits("n", 7))
+                        .is(SPTE.shr(arg("n"))).doc("shifts by n"),
+                "tiny/only: function shift_by: shift_by(spte=0x1, n=0x40): shift by 64 is outside 0..63 [evaluation]");
+    }
+
+    @Test
     void missingDocAndIncompleteDeclaration() {
         assertProblems(s -> {
             s.all().mask("UNDOCUMENTED").is(lit(1));
