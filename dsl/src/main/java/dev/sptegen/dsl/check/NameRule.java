@@ -5,6 +5,7 @@ import dev.sptegen.dsl.model.Element;
 import dev.sptegen.dsl.model.EnumType;
 import dev.sptegen.dsl.model.Field;
 import dev.sptegen.dsl.model.Function;
+import dev.sptegen.dsl.model.Invariant;
 import dev.sptegen.dsl.model.Layout;
 import dev.sptegen.dsl.model.Spec;
 import java.util.HashMap;
@@ -65,6 +66,10 @@ final class NameRule {
                     Map<String, String> args = new HashMap<>();
                     for (Arg a : f.args()) {
                         identifier(Problems.label(e), a.name(), problems);
+                        if (folded(a.name()).equals(folded(Invariant.RESULT))) {
+                            problems.add(e, "name", "argument '" + a.name() + "' clashes with '" + Invariant.RESULT
+                                    + "', the name call invariants give the function's value");
+                        }
                         String prev = args.putIfAbsent(folded(a.name()), a.name());
                         if (prev != null && !prev.equals(a.name())) {
                             problems.add(e, "duplicate-name", "arguments " + prev + " and " + a.name()

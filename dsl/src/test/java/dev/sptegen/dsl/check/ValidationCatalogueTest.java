@@ -206,6 +206,14 @@ class ValidationCatalogueTest {
     }
 
     @Test
+    void anArgumentNamedLikeACallsValue() {
+        assertProblems(s -> s.all().extractor("keep").of(spte(), dev.sptegen.dsl.api.Dsl.bits("re_sult", 3))
+                        .is(SPTE.or(arg("re_sult"))).doc("an argument spelt like result"),
+                "tiny: function keep: argument 're_sult' clashes with 'result', the name call invariants give the "
+                        + "function's value [name]");
+    }
+
+    @Test
     void missingDocAndIncompleteDeclaration() {
         assertProblems(s -> {
             s.all().mask("UNDOCUMENTED").is(lit(1));
