@@ -21,13 +21,13 @@ final class ElementArgs {
         if (e instanceof Function f) {
             return f.args();
         } else if (e instanceof View v) {
-            return viewArgs(v);
+            return v.argsAtItsLevels();
         } else if (e instanceof Invariant i) {
             String view = i.scope() instanceof Scope.EveryValue ev ? ev.view()
                     : i.scope() instanceof Scope.EveryProduced ep ? ep.view() : null;
             if (view != null) {
                 View v = layout.views().get(view);
-                return v == null ? View.args() : viewArgs(v);
+                return v == null ? View.args() : v.argsAtItsLevels();
             } else if (i.scope() instanceof Scope.EveryCall c) {
                 Function f = layout.functions().get(c.function());
                 if (f == null) {
@@ -40,10 +40,5 @@ final class ElementArgs {
             }
         }
         return List.of();
-    }
-
-    /** spte, and level within the levels the view occurs at. */
-    private static List<Arg> viewArgs(View v) {
-        return List.of(new Arg(View.SPTE, new ArgDomain.Word()), new Arg(View.LEVEL, v.levels()));
     }
 }

@@ -103,8 +103,8 @@ final class PartialOperationRule {
     private static boolean mayLeaveTheWord(Interpreter in, Expr amount, Support support) {
         try {
             if (support.isClosed(amount)) {
-                long v = in.eval(amount, Frame.EMPTY);
-                return v < 0 || v > 63;
+                Interpreter.shiftAmount(in.eval(amount, Frame.EMPTY));
+                return false;
             }
             return (support.possibleBits(amount) & ~63L) != 0;
         } catch (EvalException e) {

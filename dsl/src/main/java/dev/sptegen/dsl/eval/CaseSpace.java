@@ -183,8 +183,7 @@ public final class CaseSpace {
      * "not in the view, or the condition holds".
      */
     public static CaseSpace ofView(Interpreter interpreter, dev.sptegen.dsl.model.View view, Expr condition, Budget budget) {
-        List<Arg> args = List.of(new Arg(dev.sptegen.dsl.model.View.SPTE, new ArgDomain.Word()),
-                new Arg(dev.sptegen.dsl.model.View.LEVEL, view.levels()));
+        List<Arg> args = view.argsAtItsLevels();
         java.util.OptionalLong point = new Points(interpreter).of(view.predicate(), dev.sptegen.dsl.model.View.SPTE);
         Map<String, Long> support = Support.forProfile(interpreter).of(view.predicate().negated().orElse(condition), 1L);
         if (point.isPresent()) {

@@ -34,6 +34,11 @@ public record View(String name, Expr predicate, List<String> fields, List<String
         return List.of(new Arg(SPTE, new ArgDomain.Word()), new Arg(LEVEL, new ArgDomain.Range(1, 5)));
     }
 
+    /** The same arguments, with the level limited to the levels this view occurs at. */
+    public List<Arg> argsAtItsLevels() {
+        return List.of(new Arg(SPTE, new ArgDomain.Word()), new Arg(LEVEL, levels));
+    }
+
     @Override
     public String elementKind() {
         return "view";
