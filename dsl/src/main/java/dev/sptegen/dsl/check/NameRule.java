@@ -6,6 +6,7 @@ import dev.sptegen.dsl.model.EnumType;
 import dev.sptegen.dsl.model.Field;
 import dev.sptegen.dsl.model.Function;
 import dev.sptegen.dsl.model.Invariant;
+import dev.sptegen.dsl.model.JavaSpelling;
 import dev.sptegen.dsl.model.Layout;
 import dev.sptegen.dsl.model.Spec;
 import java.util.HashMap;
@@ -104,21 +105,4 @@ final class NameRule {
             "throw", "throws", "transient", "true", "try", "typedef", "union", "unsigned", "var", "void", "volatile",
             "while", "bool", "_Bool", "_Alignas", "_Alignof", "_Atomic", "_Generic", "_Noreturn", "_Static_assert",
             "_Thread_local", "yield", "record", "sealed", "permits");
-
-    /** camelCase of a snake_case name, as the Java emitter spells methods and arguments. */
-    private static final class JavaSpelling {
-        static String camel(String name) {
-            StringBuilder out = new StringBuilder();
-            boolean upper = false;
-            for (char ch : name.toCharArray()) {
-                if (ch == '_') {
-                    upper = out.length() > 0;
-                } else {
-                    out.append(upper ? Character.toUpperCase(ch) : ch);
-                    upper = false;
-                }
-            }
-            return out.toString();
-        }
-    }
 }

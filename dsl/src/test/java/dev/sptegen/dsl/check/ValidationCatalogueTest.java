@@ -206,6 +206,14 @@ class ValidationCatalogueTest {
     }
 
     @Test
+    void anArgumentWhoseJavaSpellingIsAKeyword() {
+        // The Java runtime spells arguments in camelCase with a lower-case first letter: Int becomes int.
+        assertProblems(s -> s.all().extractor("keep").of(spte(), dev.sptegen.dsl.api.Dsl.bits("Int", 3))
+                        .is(SPTE.or(arg("Int"))).doc("an argument spelt int in Java"),
+                "tiny: function keep: 'Int' is a reserved word of C or Java, which generated code uses [name]");
+    }
+
+    @Test
     void anArgumentNamedLikeACallsValue() {
         assertProblems(s -> s.all().extractor("keep").of(spte(), dev.sptegen.dsl.api.Dsl.bits("re_sult", 3))
                         .is(SPTE.or(arg("re_sult"))).doc("an argument spelt like result"),

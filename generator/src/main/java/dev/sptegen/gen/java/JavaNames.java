@@ -1,5 +1,6 @@
 package dev.sptegen.gen.java;
 
+import dev.sptegen.dsl.model.JavaSpelling;
 import dev.sptegen.dsl.model.Profile;
 import dev.sptegen.dsl.model.Spec;
 import java.util.Locale;
@@ -39,8 +40,7 @@ public final class JavaNames {
 
     /** {@code is_shadow_present_pte} becomes {@code isShadowPresentPte}. */
     public static String method(String kernelName) {
-        String p = pascal(kernelName);
-        return Character.toLowerCase(p.charAt(0)) + p.substring(1);
+        return JavaSpelling.camel(kernelName);
     }
 
     /** Reads a field: {@code mmio_gen} becomes {@code getMmioGen}. */
@@ -59,16 +59,6 @@ public final class JavaNames {
     }
 
     static String pascal(String name) {
-        StringBuilder out = new StringBuilder();
-        boolean upper = true;
-        for (char ch : name.toCharArray()) {
-            if (ch == '_' || ch == '-' || ch == '.') {
-                upper = true;
-            } else {
-                out.append(upper ? Character.toUpperCase(ch) : ch);
-                upper = false;
-            }
-        }
-        return out.toString();
+        return JavaSpelling.pascal(name);
     }
 }
