@@ -53,12 +53,12 @@ final class GenerateCommand implements Callable<Integer> {
         int[] files = {0};
         if (javaSources != null) {
             OutputTree tree = new OutputTree();
-            PerSpec.emit(specs, "", tree, (spec, part) -> java.runtime(List.of(spec), part));
+            PerSpec.emit(specs, tree, (spec, part) -> java.runtime(List.of(spec), part));
             commits.add(() -> changed[0] += commit(tree, javaSources, files));
         }
         if (javaTests != null) {
             OutputTree tree = new OutputTree();
-            PerSpec.emit(specs, "", tree, (spec, part) -> java.suites(List.of(spec), part));
+            PerSpec.emit(specs, tree, (spec, part) -> java.suites(List.of(spec), part));
             commits.add(() -> changed[0] += commit(tree, javaTests, files));
         }
         if (out != null) {

@@ -21,7 +21,7 @@ final class MainJob {
         CEmitter c = new CEmitter();
         OutputTree all = new OutputTree();
         // One task per spec writes all of that spec's outputs, so its interpreters stay on one thread.
-        PerSpec.emit(specs, "", all, (spec, tree) -> {
+        PerSpec.emit(specs, all, (spec, tree) -> {
             OutputTree runtime = new OutputTree();
             java.runtime(List.of(spec), runtime);
             OutputTree suites = new OutputTree();

@@ -14,13 +14,13 @@ public final class PerSpec {
     private PerSpec() {
     }
 
-    /** The files {@code emit} writes for every spec, under {@code prefix}, in one tree. */
-    public static void emit(List<CheckedSpec> specs, String prefix, OutputTree into, BiConsumer<CheckedSpec, OutputTree> emit) {
+    /** The files {@code emit} writes for every spec, in one tree. */
+    public static void emit(List<CheckedSpec> specs, OutputTree into, BiConsumer<CheckedSpec, OutputTree> emit) {
         List<OutputTree> parts = specs.parallelStream().map(spec -> {
             OutputTree part = new OutputTree();
             emit.accept(spec, part);
             return part;
         }).toList();
-        parts.forEach(part -> into.addAll(prefix, part));
+        parts.forEach(part -> into.addAll("", part));
     }
 }

@@ -2,10 +2,10 @@ package dev.sptegen.gen.c;
 
 import dev.sptegen.dsl.eval.FieldBits;
 import dev.sptegen.dsl.eval.Interpreter;
+import dev.sptegen.dsl.eval.Support;
 import dev.sptegen.dsl.model.BinaryOp;
 import dev.sptegen.dsl.model.Expr;
 import dev.sptegen.dsl.model.ExprVisitor;
-import dev.sptegen.dsl.model.ExprWalker;
 import dev.sptegen.dsl.model.UnaryOp;
 import java.util.ArrayList;
 import java.util.List;
@@ -200,14 +200,7 @@ public final class CExprPrinter {
             if (e instanceof Expr.Lit l) {
                 return l.value() == value;
             }
-            boolean[] open = {false};
-            new ExprWalker() {
-                @Override
-                protected void visit(Expr x) {
-                    open[0] |= x instanceof Expr.ArgRef;
-                }
-            }.walk(e);
-            return !open[0] && in.eval(e, dev.sptegen.dsl.eval.Frame.EMPTY) == value;
+            return Support.forProfile(in).isClosed(e) && in.eval(e, dev.sptegen.dsl.eval.Frame.EMPTY) == value;
         }
 
         /** An operand of a comparison: parenthesized if it is an operation or a negation. */
