@@ -39,10 +39,6 @@ final class RuntimeEmitter {
     private final Specializer specializer;
     private final ClassName name;
 
-    RuntimeEmitter(Spec spec, Profile profile) {
-        this(spec, profile, new Interpreter(spec, profile));
-    }
-
     RuntimeEmitter(Spec spec, Profile profile, Interpreter in) {
         this.spec = spec;
         this.profile = profile;

@@ -50,10 +50,6 @@ final class SuiteEmitter {
     private final ClassName runtime;
     private final String q;
 
-    SuiteEmitter(Spec spec, Profile profile) {
-        this(spec, profile, new Interpreter(spec, profile));
-    }
-
     SuiteEmitter(Spec spec, Profile profile, Interpreter in) {
         this.spec = spec;
         this.profile = profile;

@@ -36,9 +36,9 @@ class RuntimeMutationTest {
         List<JavaFileObject> sources = new ArrayList<>();
         sources.add(source(new InterfaceEmitter(runtimeSpec).file()));
         for (Profile p : runtimeSpec.profiles().values()) {
-            sources.add(source(new RuntimeEmitter(runtimeSpec, p).file()));
+            sources.add(source(new RuntimeEmitter(runtimeSpec, p, new Interpreter(runtimeSpec, p)).file()));
         }
-        JavaFile suite = new SuiteEmitter(ORIGINAL, EPT).file();
+        JavaFile suite = new SuiteEmitter(ORIGINAL, EPT, new Interpreter(ORIGINAL, EPT)).file();
         sources.add(source(suite));
         Compilation compilation = InMemoryJava.compile(sources);
         assertThat(compilation.status()).isEqualTo(Compilation.Status.SUCCESS);
