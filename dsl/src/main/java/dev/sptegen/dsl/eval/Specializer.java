@@ -16,10 +16,12 @@ import dev.sptegen.dsl.model.UnaryOp;
 public final class Specializer {
     private final Interpreter in;
     private final Support support;
+    private final Implications implications;
 
     public Specializer(Interpreter in) {
         this.in = in;
         this.support = Support.forProfile(in);
+        this.implications = new Implications(in, new CallInliner(in, this::specialize));
     }
 
     public Expr specialize(Expr e) {
@@ -117,13 +119,58 @@ public final class Specializer {
             if (test != null) {
                 return transform(test != 0 ? e.then() : e.otherwise());
             }
-            Expr then = transform(e.then());
-            Expr otherwise = transform(e.otherwise());
+            Expr then = assuming(transform(e.then()), t, true);
+            Expr otherwise = assuming(transform(e.otherwise()), t, false);
             if (then.equals(otherwise)) {
                 return then;
             }
+            Expr logical = logical(t, then, otherwise);
+            if (logical != null) {
+                return logical;
+            }
             Expr rebuilt = new Expr.Cond(t, then, otherwise);
             return closedOrElse(rebuilt, rebuilt);
+        }
+
+        /**
+         * A choice between a condition and {@code true} or {@code false} as {@code &&} or {@code ||}:
+         * {@code c ? x : false} is {@code c && x} (expressions have no side effects). Null otherwise.
+         */
+        private Expr logical(Expr t, Expr then, Expr otherwise) {
+            if (then instanceof Expr.BoolLit b) {
+                Expr test = b.value() ? t : negated(t);
+                return binaryOf(b.value() ? BinaryOp.LOR : BinaryOp.LAND, test, otherwise);
+            }
+            if (otherwise instanceof Expr.BoolLit b) {
+                Expr test = b.value() ? negated(t) : t;
+                return binaryOf(b.value() ? BinaryOp.LOR : BinaryOp.LAND, test, then);
+            }
+            return null;
+        }
+
+        private Expr negated(Expr t) {
+            return t instanceof Expr.Unary u && u.op() == UnaryOp.LNOT ? u.operand() : new Expr.Unary(UnaryOp.LNOT, t);
+        }
+
+        private Expr binaryOf(BinaryOp op, Expr l, Expr r) {
+            Expr simple = simplify(op, l, r, known(l), known(r));
+            return simple != null ? simple : new Expr.Binary(op, l, r);
+        }
+
+        /**
+         * A branch with the conditions its test decides replaced by their values, folded again if any
+         * was. Only for a test that calls a predicate: a flag or a comparison tested again is plain
+         * for any compiler, while a predicate asked again through another one (NPT's
+         * {@code is_access_track_spte} is {@code !spte_ad_enabled}) needs the bodies to see.
+         */
+        private Expr assuming(Expr branch, Expr test, boolean holds) {
+            boolean predicate = test instanceof Expr.Call
+                    || test instanceof Expr.Unary u && u.op() == UnaryOp.LNOT && u.operand() instanceof Expr.Call;
+            if (!predicate) {
+                return branch;
+            }
+            Expr decided = implications.assume(branch, test, holds);
+            return decided == branch ? branch : transform(decided);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.sptegen.dsl.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sptegen.dsl.model.Expr;
 import dev.sptegen.dsl.model.ExprPrinter;
@@ -30,6 +31,24 @@ class SpecializerTest {
         assertEquals("!spte_ad_enabled(spte) && (spte & shadow_acc_track_mask) == 0",
                 folded("kvm-6.11", "ept", "is_access_track_spte"));
         assertEquals("(spte & shadow_mmio_mask) == vm_shadow_mmio_value", folded("kvm-6.11", "ept", "is_mmio_spte"));
+    }
+
+    @Test
+    void aPredicateAskedAgainInsideItsOwnBranchIsDecided() {
+        // On NPT is_access_track_spte is !spte_ad_enabled, so where spte_ad_enabled is false it is true.
+        assertEquals("spte_ad_enabled(spte) ? spte & ~shadow_accessed_mask : spte",
+                folded("kvm-6.11", "npt", "mark_spte_for_access_track"));
+        assertEquals("spte_ad_enabled(spte) && (spte & shadow_accessed_mask) != 0",
+                folded("kvm-6.11", "npt", "is_accessed_spte"));
+        // On EPT it also reads the acc-track mask, which the outer test does not decide: both tests stay.
+        assertTrue(folded("kvm-6.11", "ept", "mark_spte_for_access_track").contains("is_access_track_spte(spte) ?"));
+    }
+
+    @Test
+    void aChoiceWithATruthValueBecomesALogicalOperator() {
+        // is_accessed_spte on EPT without A/D: spte_ad_enabled(spte) ? (spte & 0) != 0 : !is_access_track_spte(spte)
+        assertEquals("!spte_ad_enabled(spte) && !is_access_track_spte(spte)",
+                folded("kvm-6.11", "ept-noad", "is_accessed_spte"));
     }
 
     /** The folded body equals the original on the function's conformance cases (a bounded sample here). */

@@ -1283,15 +1283,13 @@ static inline bool ept_noad_is_mmu_writable_spte(u64 spte)
 /* The page was accessed: the A bit with A/D, else not access-tracked */
 static inline bool ept_noad_is_accessed_spte(u64 spte)
 {
-	return ept_noad_spte_ad_enabled(spte) ? false : !ept_noad_is_access_track_spte(spte);
+	return !ept_noad_spte_ad_enabled(spte) && !ept_noad_is_access_track_spte(spte);
 }
 
 /* The page may have been written: the D bit with A/D, else writable */
 static inline bool ept_noad_is_dirty_spte(u64 spte)
 {
-	return ept_noad_spte_ad_enabled(spte) ?
-	       false :
-	       ((spte & EPT_NOAD_PT_WRITABLE_MASK) != 0ULL);
+	return !ept_noad_spte_ad_enabled(spte) && ((spte & EPT_NOAD_PT_WRITABLE_MASK) != 0ULL);
 }
 
 /* The host page frame the SPTE maps */
@@ -2912,9 +2910,7 @@ static inline bool npt_is_mmu_writable_spte(u64 spte)
 /* The page was accessed: the A bit with A/D, else not access-tracked */
 static inline bool npt_is_accessed_spte(u64 spte)
 {
-	return npt_spte_ad_enabled(spte) ?
-	       ((spte & NPT_SHADOW_ACCESSED_MASK) != 0ULL) :
-	       !npt_is_access_track_spte(spte);
+	return npt_spte_ad_enabled(spte) && ((spte & NPT_SHADOW_ACCESSED_MASK) != 0ULL);
 }
 
 /* The page may have been written: the D bit with A/D, else writable */
@@ -3016,13 +3012,7 @@ static inline u64 npt_get_mt_mask(bool host_mmio)
  */
 static inline u64 npt_mark_spte_for_access_track(u64 spte)
 {
-	return npt_spte_ad_enabled(spte) ?
-	       (spte & ~NPT_SHADOW_ACCESSED_MASK) :
-	       (npt_is_access_track_spte(spte) ?
-		spte :
-		(spte |
-		 ((spte & NPT_SHADOW_ACC_TRACK_SAVED_BITS_MASK) <<
-		  NPT_SHADOW_ACC_TRACK_SAVED_BITS_SHIFT)));
+	return npt_spte_ad_enabled(spte) ? (spte & ~NPT_SHADOW_ACCESSED_MASK) : spte;
 }
 
 /*
@@ -3695,9 +3685,7 @@ static inline bool npt_sme_is_mmu_writable_spte(u64 spte)
 /* The page was accessed: the A bit with A/D, else not access-tracked */
 static inline bool npt_sme_is_accessed_spte(u64 spte)
 {
-	return npt_sme_spte_ad_enabled(spte) ?
-	       ((spte & NPT_SME_SHADOW_ACCESSED_MASK) != 0ULL) :
-	       !npt_sme_is_access_track_spte(spte);
+	return npt_sme_spte_ad_enabled(spte) && ((spte & NPT_SME_SHADOW_ACCESSED_MASK) != 0ULL);
 }
 
 /* The page may have been written: the D bit with A/D, else writable */
@@ -3800,13 +3788,7 @@ static inline u64 npt_sme_get_mt_mask(bool host_mmio)
  */
 static inline u64 npt_sme_mark_spte_for_access_track(u64 spte)
 {
-	return npt_sme_spte_ad_enabled(spte) ?
-	       (spte & ~NPT_SME_SHADOW_ACCESSED_MASK) :
-	       (npt_sme_is_access_track_spte(spte) ?
-		spte :
-		(spte |
-		 ((spte & NPT_SME_SHADOW_ACC_TRACK_SAVED_BITS_MASK) <<
-		  NPT_SME_SHADOW_ACC_TRACK_SAVED_BITS_SHIFT)));
+	return npt_sme_spte_ad_enabled(spte) ? (spte & ~NPT_SME_SHADOW_ACCESSED_MASK) : spte;
 }
 
 /*
@@ -4488,9 +4470,7 @@ static inline bool shadow_is_mmu_writable_spte(u64 spte)
 /* The page was accessed: the A bit with A/D, else not access-tracked */
 static inline bool shadow_is_accessed_spte(u64 spte)
 {
-	return shadow_spte_ad_enabled(spte) ?
-	       ((spte & SHADOW_SHADOW_ACCESSED_MASK) != 0ULL) :
-	       !shadow_is_access_track_spte(spte);
+	return shadow_spte_ad_enabled(spte) && ((spte & SHADOW_SHADOW_ACCESSED_MASK) != 0ULL);
 }
 
 /* The page may have been written: the D bit with A/D, else writable */
@@ -4598,13 +4578,7 @@ static inline u64 shadow_get_mt_mask(bool host_mmio)
  */
 static inline u64 shadow_mark_spte_for_access_track(u64 spte)
 {
-	return shadow_spte_ad_enabled(spte) ?
-	       (spte & ~SHADOW_SHADOW_ACCESSED_MASK) :
-	       (shadow_is_access_track_spte(spte) ?
-		spte :
-		(spte |
-		 ((spte & SHADOW_SHADOW_ACC_TRACK_SAVED_BITS_MASK) <<
-		  SHADOW_SHADOW_ACC_TRACK_SAVED_BITS_SHIFT)));
+	return shadow_spte_ad_enabled(spte) ? (spte & ~SHADOW_SHADOW_ACCESSED_MASK) : spte;
 }
 
 /*
