@@ -8,6 +8,8 @@ import dev.sptegen.runtime.kvm6_11.Npt;
  * <p>The same loop text exists once per version (generated Ept, generated
  * Npt, kernel-style, SpteProfile); only the receiver of the helper calls differs. Every loop is
  * branch-free in its source ({@code cond ? x : 0}, non-short-circuit {@code &}); the compiler chooses.
+ * Counts are ints (a set has 1 Mi SPTEs): C2 turns {@code n += b ? 1 : 0} on an int into an add of
+ * the 0/1 value when {@code b} is one, where a long counter keeps a jump per rarely-true test.
  */
 public final class GenNptLoops {
     private GenNptLoops() {
@@ -15,10 +17,10 @@ public final class GenNptLoops {
 
     /** Counts present, MMIO, frozen and present access-tracked SPTEs into {@code out[0..3]}; returns their sum. */
     public static long classify(long[] a, long[] out) {
-        long present = 0;
-        long mmio = 0;
-        long frozen = 0;
-        long tracked = 0;
+        int present = 0;
+        int mmio = 0;
+        int frozen = 0;
+        int tracked = 0;
         for (long s : a) {
             boolean pr = Npt.isShadowPresentPte(s);
             present += pr ? 1 : 0;

@@ -17,9 +17,9 @@ public final class Hot {
         SpteSet d = SpteSet.of(profile);
         long h = 0;
         for (int i = 0; i < rounds; i++) {
-            h += Workloads.generated(d).make();
-            h += Workloads.kernelStyle(d).make();
-            h += Workloads.profile(d).make();
+            h += Workloads.generated(d).hashCode();
+            h += Workloads.kernelStyle(d).hashCode();
+            h += Workloads.profile(d).hashCode();
         }
         System.out.println(h);
     }

@@ -18,6 +18,7 @@ public final class JavaEmitter {
         for (CheckedSpec checked : specs) {
             Spec spec = checked.spec();
             add(out, new InterfaceEmitter(spec).file());
+            add(out, new BranchFreeEmitter(spec).file());
             for (Profile p : spec.profiles().values()) {
                 add(out, new RuntimeEmitter(spec, p, checked.interpreter(p)).file());
             }

@@ -1,5 +1,6 @@
 package dev.sptegen.gen.java;
 
+import dev.sptegen.dsl.eval.CallInliner;
 import dev.sptegen.dsl.eval.Frame;
 import dev.sptegen.dsl.eval.Interpreter;
 import dev.sptegen.dsl.model.Arg;
@@ -33,6 +34,7 @@ final class JavaExpr {
     }
 
     private final Interpreter in;
+    private final CallInliner calls;
     private final Map<String, JavaType> args;
     private final String qualifier;
 
@@ -41,6 +43,7 @@ final class JavaExpr {
      */
     JavaExpr(Interpreter in, Map<String, JavaType> args, String qualifier) {
         this.in = in;
+        this.calls = new CallInliner(in, new dev.sptegen.dsl.eval.Specializer(in)::specialize);
         this.args = args;
         this.qualifier = qualifier;
     }
@@ -50,8 +53,28 @@ final class JavaExpr {
         return Layout100.render(print(e).node(), col, 0);
     }
 
+    /**
+     * A boolean expression as the value a method returns: its word equality tests go through the
+     * generated {@code BranchFree} class, so callers that count or combine the result get no branch.
+     */
+    String renderValue(Expr e, int col) {
+        return Layout100.render(e.accept(new Visitor(true)).node(), col, 0);
+    }
+
     Printed print(Expr e) {
-        return e.accept(new Visitor());
+        return e.accept(new Visitor(false));
+    }
+
+    /** Whether the expression calls a function or chooses between values. */
+    private static boolean callsOrBranches(Expr e) {
+        boolean[] found = {false};
+        new dev.sptegen.dsl.model.ExprWalker() {
+            @Override
+            protected void visit(Expr x) {
+                found[0] |= x instanceof Expr.Call || x instanceof Expr.Cond;
+            }
+        }.walk(e);
+        return found[0];
     }
 
     /**
@@ -108,6 +131,15 @@ final class JavaExpr {
     }
 
     private final class Visitor implements ExprVisitor<Printed> {
+        /** Whether this node's boolean value is what the method returns (then tests are printed branch-free). */
+        private final boolean value;
+        /** The visitor for operands whose value is not returned as is. */
+        private final Visitor plain;
+
+        Visitor(boolean value) {
+            this.value = value;
+            this.plain = value ? new Visitor(false) : this;
+        }
 
         private Printed atom(String text, JavaType type) {
             return new Printed(new Atom(text), type, ATOM);
@@ -124,7 +156,7 @@ final class JavaExpr {
             if (other.type() == JavaType.INT && e instanceof Expr.Lit l && l.value() >= 0 && l.value() <= Integer.MAX_VALUE) {
                 return atom(literal(l.value(), JavaType.INT), JavaType.INT);
             }
-            return e.accept(this);
+            return e.accept(plain);
         }
 
         @Override
@@ -161,7 +193,7 @@ final class JavaExpr {
 
         @Override
         public Printed unary(Expr.Unary e) {
-            Printed x = e.operand().accept(this);
+            Printed x = e.operand().accept(e.op() == UnaryOp.LNOT ? this : plain);
             if (e.op() == UnaryOp.NOT && x.type() == JavaType.INT) {
                 x = widened(x);
             }
@@ -188,7 +220,7 @@ final class JavaExpr {
                             ? BinaryOp.AND : BinaryOp.OR) : p);
                 }
                 case LT, LE, GT, GE -> {
-                    Printed l = e.left().accept(this);
+                    Printed l = e.left().accept(plain);
                     Printed r = sameKind(e.right(), l);
                     l = sameKind(e.left(), r);
                     if (small(e.left(), l) && small(e.right(), r)) {
@@ -198,18 +230,23 @@ final class JavaExpr {
                     return new Printed(new Chain(op.symbol(), List.of(call, new Atom("0"))), JavaType.BOOLEAN, p);
                 }
                 case EQ, NE -> {
-                    Printed field = shiftedFieldComparison(e);
-                    if (field != null) {
-                        return field;
-                    }
-                    Printed l = e.left().accept(this);
+                    List<Node> field = shiftedField(e);
+                    Printed l = e.left().accept(plain);
                     Printed r = sameKind(e.right(), l);
                     l = sameKind(e.left(), r);
+                    boolean words = l.type() == JavaType.LONG && r.type() == JavaType.LONG;
+                    if (value && words) {
+                        return branchFree(e, field);
+                    }
+                    if (field != null) {
+                        return new Printed(new Chain(op.symbol(), List.of(new Wrap("(", field.get(0), ")"), field.get(1))),
+                                JavaType.BOOLEAN, p);
+                    }
                     return binaryNode(l, r, op, p);
                 }
                 default -> {
-                    Printed l = e.left().accept(this);
-                    Printed r = e.right().accept(this);
+                    Printed l = e.left().accept(plain);
+                    Printed r = e.right().accept(plain);
                     if (op == BinaryOp.SHL || op == BinaryOp.SHR) {
                         r = sameKind(e.right(), atom("", JavaType.INT));
                     }
@@ -219,11 +256,54 @@ final class JavaExpr {
         }
 
         /**
-         * {@code (x & M) == V} with a contiguous mask M too wide for a 32-bit immediate, printed as
-         * {@code ((x >>> lo) & (M >>> lo)) == (V >>> lo)}: the same test on the shifted field, without
-         * 64-bit constants for C2 to load on every loop iteration (measured in bench: npt classify).
+         * A word test as a call of the generated {@code BranchFree} class: {@code (x & M) != 0} as
+         * {@code anySet(x, M)}, {@code x == 0} as {@code isZero(x)}, any other as {@code equal(a, b)}.
          */
-        private Printed shiftedFieldComparison(Expr.Binary e) {
+        private Printed branchFree(Expr.Binary e, List<Node> field) {
+            boolean eq = e.op() == BinaryOp.EQ;
+            Expr left = e.left();
+            Expr right = e.right();
+            if (zero(left)) {
+                left = e.right();
+                right = e.left();
+            }
+            List<Node> operands;
+            String test;
+            if (zero(right) && left instanceof Expr.Binary and && and.op() == BinaryOp.AND) {
+                boolean maskFirst = constant(and.left()) && !constant(and.right());
+                operands = List.of(word(maskFirst ? and.right() : and.left()), word(maskFirst ? and.left() : and.right()));
+                test = eq ? "noneSet" : "anySet";
+            } else if (field != null) {
+                operands = field;
+                test = eq ? "equal" : "notEqual";
+            } else if (zero(right)) {
+                operands = List.of(word(left));
+                test = eq ? "isZero" : "nonZero";
+            } else {
+                operands = List.of(word(left), word(right));
+                test = eq ? "equal" : "notEqual";
+            }
+            return new Printed(new CallNode(qualifier + BranchFreeEmitter.NAME + "." + test, operands), JavaType.BOOLEAN, ATOM);
+        }
+
+        /** A literal or named constant that is 0 (on this profile). */
+        private boolean zero(Expr e) {
+            return constant(e) && in.eval(e, Frame.EMPTY) == 0;
+        }
+
+        /** An operand of a word test, widened if it is an int. */
+        private Node word(Expr e) {
+            Printed x = e.accept(plain);
+            return (x.type() == JavaType.INT ? widened(x) : x).node();
+        }
+
+        /**
+         * {@code (x & M) == V} with a contiguous mask M too wide for a 32-bit immediate, as the two
+         * operands {@code (x >>> lo) & (M >>> lo)} and {@code V >>> lo}: the same test on the shifted
+         * field, without 64-bit constants for C2 to load on every loop iteration (measured in bench:
+         * npt classify). Null for any other comparison.
+         */
+        private List<Node> shiftedField(Expr.Binary e) {
             if (!(e.left() instanceof Expr.Binary and) || and.op() != BinaryOp.AND
                     || !constant(and.right()) || !constant(e.right())) {
                 return null;
@@ -237,15 +317,13 @@ final class JavaExpr {
             if (!contiguous || narrowImmediate || low == 0 || (value & ~mask) != 0) {
                 return null;
             }
-            Printed x = and.left().accept(this);
+            Printed x = and.left().accept(plain);
             if (x.type() == JavaType.INT) {
                 x = widened(x);
             }
             Node shifted = new Chain(">>>", List.of(operand(x, precedence(BinaryOp.SHR), true), new Atom(Integer.toString(low))));
             Node masked = new Chain("&", List.of(new Wrap("(", shifted, ")"), new Atom(literal(field, JavaType.LONG))));
-            Node node = new Chain(e.op().symbol(), List.of(new Wrap("(", masked, ")"),
-                    new Atom(literal(value >>> low, JavaType.LONG))));
-            return new Printed(node, JavaType.BOOLEAN, precedence(e.op()));
+            return List.of(masked, new Atom(literal(value >>> low, JavaType.LONG)));
         }
 
         /** A named constant or literal (not a parameter-dependent expression, which is folded already). */
@@ -285,11 +363,11 @@ final class JavaExpr {
                 flatten(b.left(), op, out, p, eager);
                 flatten(b.right(), op, out, p, eager);
             } else {
-                Printed x = e.accept(this);
+                boolean logical = op == BinaryOp.LAND || op == BinaryOp.LOR;
+                Printed x = e.accept(logical ? this : plain);
                 // && inside || and & inside | are legal but easy to misread: parenthesize them;
                 // comparisons inside && and || read fine bare, inside & and | they get parentheses.
-                boolean logical = (op == BinaryOp.LAND || op == BinaryOp.LOR) && !eager;
-                boolean clarify = logical ? x.precedence() <= precedence(BinaryOp.LAND) : x.precedence() != UNARY;
+                boolean clarify = logical && !eager ? x.precedence() <= precedence(BinaryOp.LAND) : x.precedence() != UNARY;
                 out.add(operand(x, p + 1, clarify));
             }
         }
@@ -300,13 +378,33 @@ final class JavaExpr {
 
         @Override
         public Printed cond(Expr.Cond e) {
-            Printed t = e.test().accept(this);
+            Printed t = test(e.test()).accept(plain);
             Printed a = e.then().accept(this);
             Printed b = e.otherwise().accept(this);
             // A word result if either branch is a word: an int branch is widened by Java.
             JavaType type = a.type() == b.type() ? a.type() : JavaType.LONG;
             return new Printed(new Ternary(operand(t, TERNARY + 1, false), operand(a, TERNARY + 1, false),
                     operand(b, TERNARY, false)), type, TERNARY);
+        }
+
+        /**
+         * A condition that calls a one-comparison predicate, written out as that comparison: the
+         * predicate itself returns through {@code BranchFree}, whose 0/1 value would cost a branch
+         * condition a few instructions more than the comparison (measured in bench: npt roundTrip).
+         */
+        private Expr test(Expr t) {
+            if (t instanceof Expr.Unary u && u.op() == UnaryOp.LNOT) {
+                Expr inner = test(u.operand());
+                return inner == u.operand() ? t : new Expr.Unary(UnaryOp.LNOT, inner);
+            }
+            if (t instanceof Expr.Call c) {
+                Expr body = calls.inline(c);
+                if (body instanceof Expr.Binary b && b.op().result() == dev.sptegen.dsl.model.Type.BOOL
+                        && b.op() != BinaryOp.LAND && b.op() != BinaryOp.LOR && cheap(body) && !callsOrBranches(body)) {
+                    return body;
+                }
+            }
+            return t;
         }
 
         @Override
@@ -321,7 +419,7 @@ final class JavaExpr {
                     actual.add(new Atom(Long.toString(l.value())));
                     continue;
                 }
-                Printed p = x.accept(this);
+                Printed p = x.accept(plain);
                 actual.add(want == JavaType.INT && p.type() != JavaType.INT
                         ? new Wrap("(int) ", operand(p, UNARY, false), "") : p.node());
             }
@@ -330,8 +428,8 @@ final class JavaExpr {
 
         @Override
         public Printed genmask(Expr.Genmask e) {
-            Printed hi = e.high().accept(this);
-            Printed lo = e.low().accept(this);
+            Printed hi = e.high().accept(plain);
+            Printed lo = e.low().accept(plain);
             Node high = new Chain(">>>", List.of(new Atom("-1L"), new Wrap("(", new Chain("-", List.of(new Atom("63"),
                     operand(hi, 11, false))), ")")));
             Node low = new Chain("<<", List.of(new Atom("-1L"), operand(lo, 10, false)));
@@ -340,14 +438,14 @@ final class JavaExpr {
 
         @Override
         public Printed fieldGet(Expr.FieldGet e) {
-            return new Printed(new CallNode(qualifier + JavaNames.getter(e.field()), List.of(e.word().accept(this).node())),
+            return new Printed(new CallNode(qualifier + JavaNames.getter(e.field()), List.of(e.word().accept(plain).node())),
                     JavaType.LONG, ATOM);
         }
 
         @Override
         public Printed fieldPut(Expr.FieldPut e) {
             return new Printed(new CallNode(qualifier + JavaNames.wither(e.field()),
-                    List.of(e.word().accept(this).node(), e.value().accept(this).node())), JavaType.LONG, ATOM);
+                    List.of(e.word().accept(plain).node(), e.value().accept(plain).node())), JavaType.LONG, ATOM);
         }
 
         @Override

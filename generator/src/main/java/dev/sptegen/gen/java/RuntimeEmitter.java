@@ -159,10 +159,13 @@ final class RuntimeEmitter {
         for (CommonSubexpressions.Local local : hoisted.locals()) {
             JavaType t = java.print(local.value()).type();
             types.put(local.name(), t);
+            int col = 8 + JavaNames.argument(local.name()).length();
             m.addCode("$T $L = $L;\n", t.typeName(), JavaNames.argument(local.name()),
-                    java.render(local.value(), 8 + JavaNames.argument(local.name()).length()));
+                    t == JavaType.BOOLEAN ? java.renderValue(local.value(), col) : java.render(local.value(), col));
         }
-        m.addCode("return $L;\n", java.render(hoisted.body(), "return ".length()));
+        boolean predicate = JavaType.of(f.returns()) == JavaType.BOOLEAN;
+        m.addCode("return $L;\n", predicate ? java.renderValue(hoisted.body(), "return ".length())
+                : java.render(hoisted.body(), "return ".length()));
         return m.build();
     }
 

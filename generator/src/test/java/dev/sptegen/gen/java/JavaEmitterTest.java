@@ -59,6 +59,22 @@ class JavaEmitterTest {
         }
     }
 
+    /**
+     * Predicates return through BranchFree; a condition that calls a one-comparison predicate is
+     * written as that comparison (the bench numbers in docs/performance.md rest on both shapes).
+     */
+    @Test
+    void predicatesReturnBranchFreeAndConditionsCompareDirectly() {
+        OutputTree tree = emit(List.of(new Validator().check(KvmSpecs.byName("kvm-6.11").orElseThrow())), false);
+        String npt = new String(tree.files().get("dev/sptegen/runtime/kvm6_11/Npt.java"), StandardCharsets.UTF_8);
+        assertThat(npt).contains("return BranchFree.anySet(spte, SPTE_MMU_PRESENT_MASK);");
+        assertThat(npt).contains("return BranchFree.equal(spte & SHADOW_MMIO_MASK, VM_SHADOW_MMIO_VALUE);");
+        assertThat(npt).contains("return BranchFree.equal(spte, FROZEN_SPTE);");
+        assertThat(npt).contains("return BranchFree.notEqual((spte >>> 52) & 3L, 1L);");
+        assertThat(npt).contains("return ((spte >>> 52) & 3L) != 1L ? spte & ~SHADOW_ACCESSED_MASK : spte;");
+        assertThat(tree.files()).containsKey("dev/sptegen/runtime/kvm6_11/BranchFree.java");
+    }
+
     /** Runtime and suites of the small spec and of one bundled spec compile with -Xlint:all -Werror. */
     @Test
     void generatedJavaCompilesWithoutWarnings() {

@@ -35,6 +35,7 @@ class RuntimeMutationTest {
     private static TestExecutionSummary runSuiteAgainst(Spec runtimeSpec) throws ClassNotFoundException {
         List<JavaFileObject> sources = new ArrayList<>();
         sources.add(source(new InterfaceEmitter(runtimeSpec).file()));
+        sources.add(source(new BranchFreeEmitter(runtimeSpec).file()));
         for (Profile p : runtimeSpec.profiles().values()) {
             sources.add(source(new RuntimeEmitter(runtimeSpec, p, new Interpreter(runtimeSpec, p)).file()));
         }
