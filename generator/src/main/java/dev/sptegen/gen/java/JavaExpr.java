@@ -257,7 +257,8 @@ final class JavaExpr {
 
         /**
          * A word test as a call of the generated {@code BranchFree} class: {@code (x & M) != 0} as
-         * {@code anySet(x, M)}, {@code x == 0} as {@code isZero(x)}, any other as {@code equal(a, b)}.
+         * {@code anySet(x, M)} ({@code bitSet} if M is one bit), {@code x == 0} as {@code isZero(x)},
+         * any other as {@code equal(a, b)}.
          */
         private Printed branchFree(Expr.Binary e, List<Node> field) {
             boolean eq = e.op() == BinaryOp.EQ;
@@ -271,8 +272,10 @@ final class JavaExpr {
             String test;
             if (zero(right) && left instanceof Expr.Binary and && and.op() == BinaryOp.AND) {
                 boolean maskFirst = constant(and.left()) && !constant(and.right());
-                operands = List.of(word(maskFirst ? and.right() : and.left()), word(maskFirst ? and.left() : and.right()));
-                test = eq ? "noneSet" : "anySet";
+                Expr mask = maskFirst ? and.left() : and.right();
+                operands = List.of(word(maskFirst ? and.right() : and.left()), word(mask));
+                boolean oneBit = constant(mask) && Long.bitCount(in.eval(mask, Frame.EMPTY)) == 1;
+                test = eq ? "noneSet" : oneBit ? "bitSet" : "anySet";
             } else if (field != null) {
                 operands = field;
                 test = eq ? "equal" : "notEqual";

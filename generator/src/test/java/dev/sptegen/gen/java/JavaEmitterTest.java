@@ -67,7 +67,7 @@ class JavaEmitterTest {
     void predicatesReturnBranchFreeAndConditionsCompareDirectly() {
         OutputTree tree = emit(List.of(new Validator().check(KvmSpecs.byName("kvm-6.11").orElseThrow())), false);
         String npt = new String(tree.files().get("dev/sptegen/runtime/kvm6_11/Npt.java"), StandardCharsets.UTF_8);
-        assertThat(npt).contains("return BranchFree.anySet(spte, SPTE_MMU_PRESENT_MASK);");
+        assertThat(npt).contains("return BranchFree.bitSet(spte, SPTE_MMU_PRESENT_MASK);");
         assertThat(npt).contains("return BranchFree.equal(spte & SHADOW_MMIO_MASK, VM_SHADOW_MMIO_VALUE);");
         assertThat(npt).contains("return BranchFree.equal(spte, FROZEN_SPTE);");
         assertThat(npt).contains("return BranchFree.notEqual((spte >>> 52) & 3L, 1L);");
