@@ -13,8 +13,8 @@ public final class KernelLoops {
     private KernelLoops() {
     }
 
-    /** Counts present, MMIO, frozen and present access-tracked SPTEs into {@code out[0..3]}; returns their sum. */
-    public static long classify(long[] a, long[] out) {
+    /** Counts present, MMIO, frozen and present access-tracked SPTEs into {@link LoopResults}; returns their sum. */
+    public static long classify(long[] a) {
         int present = 0;
         int mmio = 0;
         int frozen = 0;
@@ -26,23 +26,23 @@ public final class KernelLoops {
             frozen += KernelStyleSpte.isFrozenSpte(s) ? 1 : 0;
             tracked += pr & KernelStyleSpte.isAccessTrackSpte(s) ? 1 : 0;
         }
-        out[0] = present;
-        out[1] = mmio;
-        out[2] = frozen;
-        out[3] = tracked;
+        LoopResults.LAST[0] = present;
+        LoopResults.LAST[1] = mmio;
+        LoopResults.LAST[2] = frozen;
+        LoopResults.LAST[3] = tracked;
         return present + mmio + frozen + tracked;
     }
 
-    /** Sums the PFNs of present SPTEs into {@code out[0]} and the generations of MMIO SPTEs into {@code out[1]}. */
-    public static long extract(long[] a, long[] out) {
+    /** Sums the PFNs of present SPTEs and the generations of MMIO SPTEs into {@link LoopResults}. */
+    public static long extract(long[] a) {
         long pfns = 0;
         long gens = 0;
         for (long s : a) {
             pfns += KernelStyleSpte.isShadowPresentPte(s) ? KernelStyleSpte.spteToPfn(s) : 0;
             gens += KernelStyleSpte.isMmioSpte(s) ? KernelStyleSpte.getMmioSpteGeneration(s) : 0;
         }
-        out[0] = pfns;
-        out[1] = gens;
+        LoopResults.LAST[0] = pfns;
+        LoopResults.LAST[1] = gens;
         return pfns ^ gens;
     }
 

@@ -39,7 +39,6 @@ public class RuntimeBench {
     private SpteSet d;
     private SpteProfile dyn;
     private boolean ept;
-    private final long[] out = new long[4];
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -52,32 +51,32 @@ public class RuntimeBench {
 
     @Benchmark
     public long classifyGenerated() {
-        return ept ? GenEptLoops.classify(d.mixed, out) : GenNptLoops.classify(d.mixed, out);
+        return ept ? GenEptLoops.classify(d.mixed) : GenNptLoops.classify(d.mixed);
     }
 
     @Benchmark
     public long classifyKernelStyle() {
-        return KernelLoops.classify(d.mixed, out);
+        return KernelLoops.classify(d.mixed);
     }
 
     @Benchmark
     public long classifyProfile() {
-        return ProfileLoops.classify(dyn, d.mixed, out);
+        return ProfileLoops.classify(dyn, d.mixed);
     }
 
     @Benchmark
     public long extractGenerated() {
-        return ept ? GenEptLoops.extract(d.mixed, out) : GenNptLoops.extract(d.mixed, out);
+        return ept ? GenEptLoops.extract(d.mixed) : GenNptLoops.extract(d.mixed);
     }
 
     @Benchmark
     public long extractKernelStyle() {
-        return KernelLoops.extract(d.mixed, out);
+        return KernelLoops.extract(d.mixed);
     }
 
     @Benchmark
     public long extractProfile() {
-        return ProfileLoops.extract(dyn, d.mixed, out);
+        return ProfileLoops.extract(dyn, d.mixed);
     }
 
     @Benchmark

@@ -33,17 +33,19 @@ public final class Workloads {
     }
 
     public static Results generated(SpteSet d) {
-        long[] c = new long[4];
-        long[] e = new long[2];
         return switch (d.profile) {
             case "ept" -> {
-                GenEptLoops.classify(d.mixed, c);
-                GenEptLoops.extract(d.mixed, e);
+                GenEptLoops.classify(d.mixed);
+                long[] c = LoopResults.last(4);
+                GenEptLoops.extract(d.mixed);
+                long[] e = LoopResults.last(2);
                 yield new Results(c, e, GenEptLoops.make(d.pfn, d.gen, d.flags), GenEptLoops.roundTrip(d.leaves));
             }
             case "npt" -> {
-                GenNptLoops.classify(d.mixed, c);
-                GenNptLoops.extract(d.mixed, e);
+                GenNptLoops.classify(d.mixed);
+                long[] c = LoopResults.last(4);
+                GenNptLoops.extract(d.mixed);
+                long[] e = LoopResults.last(2);
                 yield new Results(c, e, GenNptLoops.make(d.pfn, d.gen, d.flags), GenNptLoops.roundTrip(d.leaves));
             }
             default -> throw new IllegalArgumentException(d.profile);
@@ -52,19 +54,19 @@ public final class Workloads {
 
     public static Results kernelStyle(SpteSet d) {
         KernelStyleSpte.init(d.profile);
-        long[] c = new long[4];
-        long[] e = new long[2];
-        KernelLoops.classify(d.mixed, c);
-        KernelLoops.extract(d.mixed, e);
+        KernelLoops.classify(d.mixed);
+        long[] c = LoopResults.last(4);
+        KernelLoops.extract(d.mixed);
+        long[] e = LoopResults.last(2);
         return new Results(c, e, KernelLoops.make(d.pfn, d.gen, d.flags), KernelLoops.roundTrip(d.leaves));
     }
 
     public static Results profile(SpteSet d) {
         SpteProfile p = SpteProfile.byName(d.profile);
-        long[] c = new long[4];
-        long[] e = new long[2];
-        ProfileLoops.classify(p, d.mixed, c);
-        ProfileLoops.extract(p, d.mixed, e);
+        ProfileLoops.classify(p, d.mixed);
+        long[] c = LoopResults.last(4);
+        ProfileLoops.extract(p, d.mixed);
+        long[] e = LoopResults.last(2);
         return new Results(c, e, ProfileLoops.make(p, d.pfn, d.gen, d.flags), ProfileLoops.roundTrip(p, d.leaves));
     }
 
