@@ -1,11 +1,13 @@
 package dev.sptegen.bench;
 
 /**
- * Runs every workload of a profile in a loop so C2 compiles it, for looking at the machine code
+ * Runs the workloads of a profile in a loop so C2 compiles them, for looking at the machine code
  * ({@code -XX:+UnlockDiagnosticVMOptions -XX:CompileCommand=print,dev.sptegen.bench.GenEptLoops::classify};
- * without hsdis the JVM prints the code bytes, which bench/disasm.py decodes with objdump).
+ * without hsdis the JVM prints the code bytes, which bench/disasm.py decodes with objdump). Like a
+ * RuntimeBench fork, it first runs every version once (the check), then only the version asked for,
+ * so the branch profiles C2 compiles from are those of the benchmark.
  *
- * <p>usage: {@code Hot PROFILE [ROUNDS]}
+ * <p>usage: {@code Hot PROFILE [ROUNDS [generated|kernel-style|profile|all]]}
  */
 public final class Hot {
     private Hot() {
@@ -14,12 +16,20 @@ public final class Hot {
     public static void main(String[] args) {
         String profile = args[0];
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        String version = args.length > 2 ? args[2] : "all";
         SpteSet d = SpteSet.of(profile);
+        Workloads.checked(d);
         long h = 0;
         for (int i = 0; i < rounds; i++) {
-            h += Workloads.generated(d).hashCode();
-            h += Workloads.kernelStyle(d).hashCode();
-            h += Workloads.profile(d).hashCode();
+            if (version.equals("all") || version.equals("generated")) {
+                h += Workloads.generated(d).hashCode();
+            }
+            if (version.equals("all") || version.equals("kernel-style")) {
+                h += Workloads.kernelStyle(d).hashCode();
+            }
+            if (version.equals("all") || version.equals("profile")) {
+                h += Workloads.profile(d).hashCode();
+            }
         }
         System.out.println(h);
     }
