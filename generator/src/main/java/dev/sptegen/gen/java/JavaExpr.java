@@ -3,6 +3,7 @@ package dev.sptegen.gen.java;
 import dev.sptegen.dsl.eval.CallInliner;
 import dev.sptegen.dsl.eval.Frame;
 import dev.sptegen.dsl.eval.Interpreter;
+import dev.sptegen.dsl.eval.Specializer;
 import dev.sptegen.dsl.model.Arg;
 import dev.sptegen.dsl.model.BinaryOp;
 import dev.sptegen.dsl.model.Expr;
@@ -43,7 +44,7 @@ final class JavaExpr {
      */
     JavaExpr(Interpreter in, Map<String, JavaType> args, String qualifier) {
         this.in = in;
-        this.calls = new CallInliner(in, new dev.sptegen.dsl.eval.Specializer(in)::specialize);
+        this.calls = new CallInliner(in, new Specializer(in)::specialize);
         this.args = args;
         this.qualifier = qualifier;
     }
@@ -96,7 +97,7 @@ final class JavaExpr {
                     ok[0] = false;
                 } else if (x instanceof Expr.Call c) {
                     ok[0] &= depth > 0 && in.memo(List.of("java-cheap", c.function()), () ->
-                            cheap(new dev.sptegen.dsl.eval.Specializer(in).specialize(in.layout().function(c.function()).body()),
+                            cheap(new Specializer(in).specialize(in.layout().function(c.function()).body()),
                                     depth - 1));
                 }
             }
