@@ -6,6 +6,8 @@ import dev.sptegen.dsl.model.Profile;
 import dev.sptegen.dsl.model.Spec;
 import dev.sptegen.gen.out.OutputTree;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Emits, for every checked spec, the runtime (one class per profile and the spec's interface) and its
@@ -18,10 +20,11 @@ public final class JavaEmitter {
         for (CheckedSpec checked : specs) {
             Spec spec = checked.spec();
             add(out, new InterfaceEmitter(spec).file());
-            add(out, new BranchFreeEmitter(spec).file());
+            Set<String> branchFreeUsed = new TreeSet<>();
             for (Profile p : spec.profiles().values()) {
-                add(out, new RuntimeEmitter(spec, p, checked.interpreter(p)).file());
+                add(out, new RuntimeEmitter(spec, p, checked.interpreter(p), branchFreeUsed).file());
             }
+            new BranchFreeEmitter(spec, branchFreeUsed).file().ifPresent(f -> add(out, f));
         }
     }
 

@@ -38,11 +38,18 @@ final class JavaExpr {
     private final CallInliner calls;
     private final Map<String, JavaType> args;
     private final String qualifier;
+    private final java.util.Set<String> branchFreeUsed;
 
     /**
      * @param qualifier prefix of generated names: empty inside the runtime class, {@code Ept.} in a suite
      */
     JavaExpr(Interpreter in, Map<String, JavaType> args, String qualifier) {
+        this(in, args, qualifier, new java.util.HashSet<>());
+    }
+
+    /** @param branchFreeUsed collects the {@code BranchFree} tests the printed expressions call */
+    JavaExpr(Interpreter in, Map<String, JavaType> args, String qualifier, java.util.Set<String> branchFreeUsed) {
+        this.branchFreeUsed = branchFreeUsed;
         this.in = in;
         this.calls = new CallInliner(in, new Specializer(in)::specialize);
         this.args = args;
@@ -287,6 +294,7 @@ final class JavaExpr {
                 operands = List.of(word(left), word(right));
                 test = eq ? "equal" : "notEqual";
             }
+            branchFreeUsed.add(test);
             return new Printed(new CallNode(qualifier + BranchFreeEmitter.NAME + "." + test, operands), JavaType.BOOLEAN, ATOM);
         }
 

@@ -24,6 +24,7 @@ import dev.sptegen.dsl.model.Spec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -39,7 +40,11 @@ final class RuntimeEmitter {
     private final Specializer specializer;
     private final ClassName name;
 
-    RuntimeEmitter(Spec spec, Profile profile, Interpreter in) {
+    private final Set<String> branchFreeUsed;
+
+    /** @param branchFreeUsed collects the {@code BranchFree} tests the class's predicates call */
+    RuntimeEmitter(Spec spec, Profile profile, Interpreter in, Set<String> branchFreeUsed) {
+        this.branchFreeUsed = branchFreeUsed;
         this.spec = spec;
         this.profile = profile;
         this.in = in;
@@ -140,7 +145,7 @@ final class RuntimeEmitter {
     private MethodSpec function(Function f) {
         Map<String, JavaType> types = new LinkedHashMap<>();
         f.args().forEach(a -> types.put(a.name(), JavaType.of(a)));
-        JavaExpr java = new JavaExpr(in, types, "");
+        JavaExpr java = new JavaExpr(in, types, "", branchFreeUsed);
         MethodSpec.Builder m = MethodSpec.methodBuilder(JavaNames.method(f.name()))
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(JavaType.of(f.returns()).typeName());

@@ -35,10 +35,11 @@ class RuntimeMutationTest {
     private static TestExecutionSummary runSuiteAgainst(Spec runtimeSpec) throws ClassNotFoundException {
         List<JavaFileObject> sources = new ArrayList<>();
         sources.add(source(new InterfaceEmitter(runtimeSpec).file()));
-        sources.add(source(new BranchFreeEmitter(runtimeSpec).file()));
+        java.util.Set<String> branchFreeUsed = new java.util.TreeSet<>();
         for (Profile p : runtimeSpec.profiles().values()) {
-            sources.add(source(new RuntimeEmitter(runtimeSpec, p, new Interpreter(runtimeSpec, p)).file()));
+            sources.add(source(new RuntimeEmitter(runtimeSpec, p, new Interpreter(runtimeSpec, p), branchFreeUsed).file()));
         }
+        new BranchFreeEmitter(runtimeSpec, branchFreeUsed).file().ifPresent(f -> sources.add(source(f)));
         JavaFile suite = new SuiteEmitter(ORIGINAL, EPT, new Interpreter(ORIGINAL, EPT)).file();
         sources.add(source(suite));
         Compilation compilation = InMemoryJava.compile(sources);
