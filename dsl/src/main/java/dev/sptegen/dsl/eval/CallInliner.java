@@ -4,24 +4,21 @@ import dev.sptegen.dsl.model.Expr;
 import dev.sptegen.dsl.model.ExprTransformer;
 import dev.sptegen.dsl.model.Function;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /** A call's value written out: the callee's body specialized for the profile, the call's arguments in place of its own. */
 public final class CallInliner {
     private final Interpreter in;
-    private final UnaryOperator<Expr> specialize;
+    private final Specializer specializer;
 
-    /** @param specialize how a callee's body is specialized (kept per callee in the interpreter's memo) */
-    public CallInliner(Interpreter in, UnaryOperator<Expr> specialize) {
+    public CallInliner(Interpreter in, Specializer specializer) {
         this.in = in;
-        this.specialize = specialize;
+        this.specializer = specializer;
     }
 
     public Expr inline(Expr.Call c) {
         Function f = in.layout().function(c.function());
-        Expr body = in.memo(List.of("specialized-body", f.name()), () -> specialize.apply(f.body()));
+        Expr body = specializer.body(f);
         Map<String, Expr> actual = new HashMap<>();
         for (int i = 0; i < f.args().size(); i++) {
             actual.put(f.args().get(i).name(), c.args().get(i));

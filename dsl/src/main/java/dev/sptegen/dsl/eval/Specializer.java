@@ -21,11 +21,16 @@ public final class Specializer {
     public Specializer(Interpreter in) {
         this.in = in;
         this.support = Support.forProfile(in);
-        this.implications = new Implications(in, new CallInliner(in, this::specialize));
+        this.implications = new Implications(in, new CallInliner(in, this));
     }
 
     public Expr specialize(Expr e) {
         return new Folder().transform(e);
+    }
+
+    /** The specialized body of one of the layout's functions, folded once per profile and kept. */
+    public Expr body(dev.sptegen.dsl.model.Function f) {
+        return in.memo(java.util.List.of("specialized-body", f.name()), () -> specialize(f.body()));
     }
 
     /** Whether a sub-expression is a combination of named constants that the target compiler folds itself. */
@@ -247,10 +252,7 @@ public final class Specializer {
                 return null;
             }
             boolean literal = ((Expr.BoolLit) (flag == l ? r : l)).value();
-            if ((op == BinaryOp.EQ) == literal) {
-                return flag;
-            }
-            return flag instanceof Expr.Unary u && u.op() == UnaryOp.LNOT ? u.operand() : new Expr.Unary(UnaryOp.LNOT, flag);
+            return (op == BinaryOp.EQ) == literal ? flag : negated(flag);
         }
 
         /**

@@ -52,7 +52,7 @@ public final class CFunctions {
     List<CFunction> helpers() {
         Map<String, Expr> bodies = new LinkedHashMap<>();
         for (Function f : in.layout().functions().values()) {
-            bodies.put(f.name(), specializer.specialize(f.body()));
+            bodies.put(f.name(), specializer.body(f));
         }
         List<CFunction> out = new ArrayList<>();
         Set<String> done = new LinkedHashSet<>();

@@ -35,6 +35,7 @@ final class JavaExpr {
     }
 
     private final Interpreter in;
+    private final Specializer specializer;
     private final CallInliner calls;
     private final Map<String, JavaType> args;
     private final String qualifier;
@@ -51,7 +52,8 @@ final class JavaExpr {
     JavaExpr(Interpreter in, Map<String, JavaType> args, String qualifier, java.util.Set<String> branchFreeUsed) {
         this.branchFreeUsed = branchFreeUsed;
         this.in = in;
-        this.calls = new CallInliner(in, new Specializer(in)::specialize);
+        this.specializer = new Specializer(in);
+        this.calls = new CallInliner(in, specializer);
         this.args = args;
         this.qualifier = qualifier;
     }
@@ -73,13 +75,13 @@ final class JavaExpr {
         return e.accept(new Visitor(false));
     }
 
-    /** Whether the expression calls a function or chooses between values. */
-    private static boolean callsOrBranches(Expr e) {
+    /** Whether the expression calls a function. */
+    private static boolean hasCall(Expr e) {
         boolean[] found = {false};
         new dev.sptegen.dsl.model.ExprWalker() {
             @Override
             protected void visit(Expr x) {
-                found[0] |= x instanceof Expr.Call || x instanceof Expr.Cond;
+                found[0] |= x instanceof Expr.Call;
             }
         }.walk(e);
         return found[0];
@@ -104,8 +106,7 @@ final class JavaExpr {
                     ok[0] = false;
                 } else if (x instanceof Expr.Call c) {
                     ok[0] &= depth > 0 && in.memo(List.of("java-cheap", c.function()), () ->
-                            cheap(new Specializer(in).specialize(in.layout().function(c.function()).body()),
-                                    depth - 1));
+                            cheap(specializer.body(in.layout().function(c.function())), depth - 1));
                 }
             }
         }.walk(e);
@@ -412,7 +413,7 @@ final class JavaExpr {
             if (t instanceof Expr.Call c) {
                 Expr body = calls.inline(c);
                 if (body instanceof Expr.Binary b && b.op().result() == dev.sptegen.dsl.model.Type.BOOL
-                        && b.op() != BinaryOp.LAND && b.op() != BinaryOp.LOR && cheap(body) && !callsOrBranches(body)) {
+                        && b.op() != BinaryOp.LAND && b.op() != BinaryOp.LOR && cheap(body) && !hasCall(body)) {
                     return body;
                 }
             }

@@ -160,7 +160,7 @@ final class RuntimeEmitter {
         f.returnsEnum().ifPresent(e -> doc.add("@return a code of $L\n", e));
         m.addJavadoc(doc.build());
         CommonSubexpressions.Result hoisted = new CommonSubexpressions(in)
-                .hoist(specializer.specialize(f.body()), types.keySet());
+                .hoist(specializer.body(f), types.keySet());
         for (CommonSubexpressions.Local local : hoisted.locals()) {
             JavaType t = java.print(local.value()).type();
             types.put(local.name(), t);
