@@ -3,6 +3,7 @@ package dev.sptegen.gen.java;
 import dev.sptegen.dsl.eval.CallInliner;
 import dev.sptegen.dsl.eval.Frame;
 import dev.sptegen.dsl.eval.Interpreter;
+import dev.sptegen.dsl.eval.PossibleBits;
 import dev.sptegen.dsl.eval.Specializer;
 import dev.sptegen.dsl.model.Arg;
 import dev.sptegen.dsl.model.BinaryOp;
@@ -37,6 +38,7 @@ final class JavaExpr {
     private final Interpreter in;
     private final Specializer specializer;
     private final CallInliner calls;
+    private final PossibleBits bits;
     private final Map<String, JavaType> args;
     private final String qualifier;
     private final java.util.Set<String> branchFreeUsed;
@@ -54,6 +56,7 @@ final class JavaExpr {
         this.in = in;
         this.specializer = new Specializer(in);
         this.calls = new CallInliner(in, specializer);
+        this.bits = new PossibleBits(in);
         this.args = args;
         this.qualifier = qualifier;
     }
@@ -294,6 +297,10 @@ final class JavaExpr {
             } else {
                 operands = List.of(word(left), word(right));
                 test = eq ? "equal" : "notEqual";
+            }
+            if (!test.equals("bitSet") && (field != null || (bits.of(e.left()) | bits.of(e.right())) >= 0)) {
+                // The tested word (a ^ b, x & mask, or a field shifted down) cannot have bit 63 set.
+                test += BranchFreeEmitter.NON_NEGATIVE;
             }
             branchFreeUsed.add(test);
             return new Printed(new CallNode(qualifier + BranchFreeEmitter.NAME + "." + test, operands), JavaType.BOOLEAN, ATOM);
