@@ -12,7 +12,7 @@ import statistics
 import sys
 
 out = sys.argv[1] if len(sys.argv) > 1 else "bench/target/bench-results"
-WORKLOADS = ["classify", "extract", "make", "roundTrip"]
+WORKLOADS = ["classify", "extract", "extractPfnFirst", "make", "roundTrip"]
 VERSIONS = ["Generated", "KernelStyle", "Profile"]
 
 

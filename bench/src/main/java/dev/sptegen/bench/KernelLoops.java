@@ -38,6 +38,22 @@ public final class KernelLoops {
         long pfns = 0;
         long gens = 0;
         for (long s : a) {
+            gens += KernelStyleSpte.isMmioSpte(s) ? KernelStyleSpte.getMmioSpteGeneration(s) : 0;
+            pfns += KernelStyleSpte.isShadowPresentPte(s) ? KernelStyleSpte.spteToPfn(s) : 0;
+        }
+        LoopResults.LAST[0] = pfns;
+        LoopResults.LAST[1] = gens;
+        return pfns ^ gens;
+    }
+
+    /**
+     * {@link #extract} with its two sums in the other order: the same results; C2 compiles the two
+     * orders differently (docs/performance.md).
+     */
+    public static long extractPfnFirst(long[] a) {
+        long pfns = 0;
+        long gens = 0;
+        for (long s : a) {
             pfns += KernelStyleSpte.isShadowPresentPte(s) ? KernelStyleSpte.spteToPfn(s) : 0;
             gens += KernelStyleSpte.isMmioSpte(s) ? KernelStyleSpte.getMmioSpteGeneration(s) : 0;
         }

@@ -40,6 +40,22 @@ public final class ProfileLoops {
         long pfns = 0;
         long gens = 0;
         for (long s : a) {
+            gens += p.isMmioSpte(s) ? p.getMmioSpteGeneration(s) : 0;
+            pfns += p.isShadowPresentPte(s) ? p.spteToPfn(s) : 0;
+        }
+        LoopResults.LAST[0] = pfns;
+        LoopResults.LAST[1] = gens;
+        return pfns ^ gens;
+    }
+
+    /**
+     * {@link #extract} with its two sums in the other order: the same results; C2 compiles the two
+     * orders differently (docs/performance.md).
+     */
+    public static long extractPfnFirst(SpteProfile p, long[] a) {
+        long pfns = 0;
+        long gens = 0;
+        for (long s : a) {
             pfns += p.isShadowPresentPte(s) ? p.spteToPfn(s) : 0;
             gens += p.isMmioSpte(s) ? p.getMmioSpteGeneration(s) : 0;
         }

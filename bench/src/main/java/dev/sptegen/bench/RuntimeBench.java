@@ -80,6 +80,21 @@ public class RuntimeBench {
     }
 
     @Benchmark
+    public long extractPfnFirstGenerated() {
+        return ept ? GenEptLoops.extractPfnFirst(d.mixed) : GenNptLoops.extractPfnFirst(d.mixed);
+    }
+
+    @Benchmark
+    public long extractPfnFirstKernelStyle() {
+        return KernelLoops.extractPfnFirst(d.mixed);
+    }
+
+    @Benchmark
+    public long extractPfnFirstProfile() {
+        return ProfileLoops.extractPfnFirst(dyn, d.mixed);
+    }
+
+    @Benchmark
     public long makeGenerated() {
         return ept ? GenEptLoops.make(d.pfn, d.gen, d.flags) : GenNptLoops.make(d.pfn, d.gen, d.flags);
     }

@@ -12,12 +12,15 @@ public final class Workloads {
     private Workloads() {
     }
 
-    /** classify[4], extract[2], make, roundTrip: what every version must compute on a set. */
-    public record Results(long[] classify, long[] extract, long make, long roundTrip) {
+    /**
+     * classify[4], extract[2], make, roundTrip: what every version must compute on a set;
+     * extractPfnFirst[2], the same sums in the other order, must equal extract.
+     */
+    public record Results(long[] classify, long[] extract, long[] extractPfnFirst, long make, long roundTrip) {
         @Override
         public boolean equals(Object o) {
             return o instanceof Results r && Arrays.equals(classify, r.classify) && Arrays.equals(extract, r.extract)
-                    && make == r.make && roundTrip == r.roundTrip;
+                    && Arrays.equals(extractPfnFirst, r.extractPfnFirst) && make == r.make && roundTrip == r.roundTrip;
         }
 
         @Override
@@ -28,7 +31,7 @@ public final class Workloads {
         @Override
         public String toString() {
             return "classify=" + Arrays.toString(classify) + " extract=" + Arrays.toString(extract)
-                    + " make=0x" + Long.toHexString(make) + " roundTrip=0x" + Long.toHexString(roundTrip);
+                    + " extractPfnFirst=" + Arrays.toString(extractPfnFirst) + " make=0x" + Long.toHexString(make) + " roundTrip=0x" + Long.toHexString(roundTrip);
         }
     }
 
@@ -39,14 +42,18 @@ public final class Workloads {
                 long[] c = LoopResults.last(4);
                 GenEptLoops.extract(d.mixed);
                 long[] e = LoopResults.last(2);
-                yield new Results(c, e, GenEptLoops.make(d.pfn, d.gen, d.flags), GenEptLoops.roundTrip(d.leaves));
+                GenEptLoops.extractPfnFirst(d.mixed);
+                long[] e2 = LoopResults.last(2);
+                yield new Results(c, e, e2, GenEptLoops.make(d.pfn, d.gen, d.flags), GenEptLoops.roundTrip(d.leaves));
             }
             case "npt" -> {
                 GenNptLoops.classify(d.mixed);
                 long[] c = LoopResults.last(4);
                 GenNptLoops.extract(d.mixed);
                 long[] e = LoopResults.last(2);
-                yield new Results(c, e, GenNptLoops.make(d.pfn, d.gen, d.flags), GenNptLoops.roundTrip(d.leaves));
+                GenNptLoops.extractPfnFirst(d.mixed);
+                long[] e2 = LoopResults.last(2);
+                yield new Results(c, e, e2, GenNptLoops.make(d.pfn, d.gen, d.flags), GenNptLoops.roundTrip(d.leaves));
             }
             default -> throw new IllegalArgumentException(d.profile);
         };
@@ -58,7 +65,9 @@ public final class Workloads {
         long[] c = LoopResults.last(4);
         KernelLoops.extract(d.mixed);
         long[] e = LoopResults.last(2);
-        return new Results(c, e, KernelLoops.make(d.pfn, d.gen, d.flags), KernelLoops.roundTrip(d.leaves));
+        KernelLoops.extractPfnFirst(d.mixed);
+        long[] e2 = LoopResults.last(2);
+        return new Results(c, e, e2, KernelLoops.make(d.pfn, d.gen, d.flags), KernelLoops.roundTrip(d.leaves));
     }
 
     public static Results profile(SpteSet d) {
@@ -67,7 +76,9 @@ public final class Workloads {
         long[] c = LoopResults.last(4);
         ProfileLoops.extract(p, d.mixed);
         long[] e = LoopResults.last(2);
-        return new Results(c, e, ProfileLoops.make(p, d.pfn, d.gen, d.flags), ProfileLoops.roundTrip(p, d.leaves));
+        ProfileLoops.extractPfnFirst(p, d.mixed);
+        long[] e2 = LoopResults.last(2);
+        return new Results(c, e, e2, ProfileLoops.make(p, d.pfn, d.gen, d.flags), ProfileLoops.roundTrip(p, d.leaves));
     }
 
     /** The generated results, after checking that the kernel-style and interface versions agree with them. */
@@ -75,7 +86,7 @@ public final class Workloads {
         Results g = generated(d);
         Results k = kernelStyle(d);
         Results p = profile(d);
-        if (!g.equals(k) || !g.equals(p)) {
+        if (!g.equals(k) || !g.equals(p) || !Arrays.equals(g.extract(), g.extractPfnFirst())) {
             throw new IllegalStateException(d.profile + ": the versions disagree:\n  generated    " + g
                     + "\n  kernel-style " + k + "\n  SpteProfile  " + p);
         }
