@@ -242,17 +242,12 @@ final class JavaExpr {
                     return new Printed(new Chain(op.symbol(), List.of(call, new Atom("0"))), JavaType.BOOLEAN, p);
                 }
                 case EQ, NE -> {
-                    List<Node> field = shiftedField(e);
                     Printed l = e.left().accept(plain);
                     Printed r = sameKind(e.right(), l);
                     l = sameKind(e.left(), r);
                     boolean words = l.type() == JavaType.LONG && r.type() == JavaType.LONG;
                     if (value && words) {
-                        return branchFree(e, field);
-                    }
-                    if (field != null) {
-                        return new Printed(new Chain(op.symbol(), List.of(new Wrap("(", field.get(0), ")"), field.get(1))),
-                                JavaType.BOOLEAN, p);
+                        return branchFree(e, shiftedField(e));
                     }
                     return binaryNode(l, r, op, p);
                 }
@@ -319,9 +314,11 @@ final class JavaExpr {
 
         /**
          * {@code (x & M) == V} with a contiguous mask M too wide for a 32-bit immediate, as the two
-         * operands {@code (x >>> lo) & (M >>> lo)} and {@code V >>> lo}: the same test on the shifted
-         * field, without 64-bit constants for C2 to load on every loop iteration (measured in bench:
-         * npt classify). Null for any other comparison.
+         * operands {@code (x >>> lo) & (M >>> lo)} and {@code V >>> lo} of a branch-free test: the
+         * same test on the shifted field, with immediates instead of two 64-bit constants held in
+         * registers across a counting loop (measured in bench: npt classify). As a jump condition the
+         * masked comparison stays, one {@code and} and {@code cmp} (bench: npt roundTrip). Null for any
+         * other comparison.
          */
         private List<Node> shiftedField(Expr.Binary e) {
             if (!(e.left() instanceof Expr.Binary and) || and.op() != BinaryOp.AND
