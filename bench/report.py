@@ -1,8 +1,7 @@
 #!/usr/bin/env python3
 """Turns the raw results of bench/run.sh into the Markdown tables of docs/performance.md.
 
-usage: report.py OUT_DIR   (reads OUT_DIR/runtime.json, generator.json, c.txt, insns.txt, order.json,
-                           shapes.json; any may be missing)
+usage: report.py OUT_DIR   (reads OUT_DIR/runtime.json, generator.json, c.txt, insns.txt; any may be missing)
 Medians are over every measured iteration of every fork (JMH rawData) or every repetition (C); the
 +- column is JMH's 99.9% confidence half-width of the mean.
 """
@@ -123,19 +122,6 @@ if os.path.exists(insns):
     print("|---|---|---|---|")
     for r in rows[1:]:
         print("| " + " | ".join(r) + " |")
-    print()
-
-order = load_jmh("order.json")
-if order:
-    print("### extractPfnFirst with and without a run-time flag in the MMIO test (Java): ns per SPTE\n")
-    print("| profile | generated | generated + `enable_mmio_caching` | kernel-style (reads the flag) "
-          "| kernel-style without the flag |")
-    print("|---|---|---|---|---|")
-    for profile in ["ept", "npt"]:
-        r = [order.get((m, profile)) for m in
-             ["generated", "generatedWithFlag", "kernelStyle", "kernelStyleWithoutFlag"]]
-        if all(r):
-            print(f"| {profile} | " + " | ".join(f"{fmt(x['median'])} +- {fmt(x['error'])}" for x in r) + " |")
     print()
 
 shapes = load_jmh("shapes.json")

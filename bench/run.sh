@@ -9,8 +9,7 @@
 #
 # usage: bench/run.sh [--no-build] [--quick] [--skip-generator] [--shapes] [-- JMH options for every JMH run]
 #   --quick: 1 fork, 2+2 short iterations (a smoke test; numbers not for the record)
-#   --shapes: also ShapeBench (alternative emitted shapes, docs/performance.md "Emitter shapes") and
-#             ExtractOrderBench (why extractPfnFirst differs)
+#   --shapes: also ShapeBench (alternative emitted shapes, docs/performance.md "Emitter shapes")
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -78,8 +77,6 @@ fi
 if [ $shapes = 1 ]; then
     step "JMH ShapeBench"
     java -jar "$jar" ShapeBench -rf json -rff "$out/shapes.json" $quick "$@" | tee "$out/shapes.txt"
-    step "JMH ExtractOrderBench"
-    java -jar "$jar" ExtractOrderBench -rf json -rff "$out/order.json" $quick "$@" | tee "$out/order.txt"
 fi
 step "done"
 
