@@ -4,6 +4,7 @@ import dev.sptegen.dsl.model.BinaryOp;
 import dev.sptegen.dsl.model.Expr;
 import dev.sptegen.dsl.model.ExprVisitor;
 import dev.sptegen.dsl.model.ExprWalker;
+import dev.sptegen.dsl.model.Type;
 import dev.sptegen.dsl.model.UnaryOp;
 
 /**
@@ -108,7 +109,7 @@ public final class PossibleBits {
         @Override
         public Long binary(Expr.Binary e) {
             BinaryOp op = e.op();
-            if (op.result() == dev.sptegen.dsl.model.Type.BOOL) {
+            if (op.result() == Type.BOOL) {
                 return 1L;
             }
             return switch (op) {

@@ -3,7 +3,9 @@ package dev.sptegen.dsl.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sptegen.dsl.model.BinaryOp;
 import dev.sptegen.dsl.model.Expr;
+import dev.sptegen.dsl.model.ExprPrinter;
 import dev.sptegen.dsl.model.ExprWalker;
 import dev.sptegen.dsl.model.Function;
 import dev.sptegen.dsl.model.Profile;
@@ -12,6 +14,7 @@ import dev.sptegen.kvm.KvmSpecs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -40,10 +43,10 @@ class PossibleBitsTest {
         assertEquals(1L, bits.of(body(in, "is_mmio_spte")));
         assertEquals(-1L, bits.of(new Expr.ArgRef("spte")));
         // (spte & 3) + (spte & 3) carries into bit 2 at most.
-        Expr low = new Expr.Binary(dev.sptegen.dsl.model.BinaryOp.AND, new Expr.ArgRef("spte"), new Expr.Lit(3));
-        assertEquals(7L, bits.of(new Expr.Binary(dev.sptegen.dsl.model.BinaryOp.ADD, low, low)));
+        Expr low = new Expr.Binary(BinaryOp.AND, new Expr.ArgRef("spte"), new Expr.Lit(3));
+        assertEquals(7L, bits.of(new Expr.Binary(BinaryOp.ADD, low, low)));
         // Shifting by an argument keeps no bit above the highest one.
-        assertEquals(3L, bits.of(new Expr.Binary(dev.sptegen.dsl.model.BinaryOp.SHR, low, new Expr.ArgRef("spte"))));
+        assertEquals(3L, bits.of(new Expr.Binary(BinaryOp.SHR, low, new Expr.ArgRef("spte"))));
     }
 
     /**
@@ -68,7 +71,7 @@ class PossibleBitsTest {
                         }.walk(new Specializer(in).body(f));
                         long[] possible = subs.stream().mapToLong(bits::of).toArray();
                         int[] checked = {0};
-                        java.util.function.Consumer<long[]> check = args -> {
+                        Consumer<long[]> check = args -> {
                             Frame frame = Frame.of(f.args(), args);
                             for (int i = 0; i < subs.size(); i++) {
                                 long v;
@@ -80,7 +83,7 @@ class PossibleBitsTest {
                                 checked[0]++;
                                 Expr sub = subs.get(i);
                                 long mask = possible[i];
-                                assertEquals(0, v & ~mask, () -> f.name() + ": " + dev.sptegen.dsl.model.ExprPrinter.print(sub)
+                                assertEquals(0, v & ~mask, () -> f.name() + ": " + ExprPrinter.print(sub)
                                         + " sets bits outside " + Bits.hex(mask));
                             }
                         };
