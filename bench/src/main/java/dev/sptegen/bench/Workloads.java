@@ -31,7 +31,8 @@ public final class Workloads {
         @Override
         public String toString() {
             return "classify=" + Arrays.toString(classify) + " extract=" + Arrays.toString(extract)
-                    + " extractPfnFirst=" + Arrays.toString(extractPfnFirst) + " make=0x" + Long.toHexString(make) + " roundTrip=0x" + Long.toHexString(roundTrip);
+                    + " extractPfnFirst=" + Arrays.toString(extractPfnFirst) + " make=0x" + Long.toHexString(make)
+                    + " roundTrip=0x" + Long.toHexString(roundTrip);
         }
     }
 
