@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Turns the raw results of bench/run.sh into the Markdown tables of docs/performance.md.
 
-usage: report.py OUT_DIR   (reads OUT_DIR/runtime.json, generator.json, c.txt, insns.txt; any may be missing)
+usage: report.py OUT_DIR   (reads OUT_DIR/runtime.json, nostrip.json, generator.json, c.txt, insns.txt,
+                           shapes.json; any may be missing)
 Medians are over every measured iteration of every fork (JMH rawData) or every repetition (C); the
 +- column is JMH's 99.9% confidence half-width of the mean.
 """
@@ -91,6 +92,24 @@ if c:
                   f"{fmt(k['median'])} [{fmt(k['p25'])}, {fmt(k['p75'])}] | {fmt(g['median'] / k['median'], 2)} | {jr} |")
     reps = next(iter(c.values()))["reps"]
     print(f"\n({reps} repetitions per cell, cells run round-robin.)\n")
+
+nostrip = load_jmh("nostrip.json")
+if nostrip:
+    print("### Java with loop strip mining off (`-XX:-UseCountedLoopSafepoints -XX:LoopStripMiningIter=0`)\n")
+    print("| profile | workload | generated | kernel-style (baseline) | SpteProfile | generated / baseline "
+          "| Java generated / C generated |")
+    print("|---|---|---|---|---|---|---|")
+    for profile in ["ept", "npt"]:
+        for w in ["classify", "extract", "extractPfnFirst"]:
+            r = {v: nostrip.get((w + v, profile)) for v in VERSIONS}
+            if not all(r.values()):
+                continue
+            g = c.get((profile, w, "generated"))
+            jc = f"{fmt(r['Generated']['median'] / g['median'], 2)}" if g else "-"
+            cells = [f"{fmt(r[v]['median'])} +- {fmt(r[v]['error'])}" for v in VERSIONS]
+            print(f"| {profile} | {w} | {cells[0]} | {cells[1]} | {cells[2]} | "
+                  f"**{fmt(r['Generated']['median'] / r['KernelStyle']['median'], 2)}** | {jc} |")
+    print()
 
 gen = load_jmh("generator.json")
 if gen:

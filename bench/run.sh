@@ -7,24 +7,29 @@
 #   4. JMH GeneratorBench: validating and generating all bundled specs in-process;
 # and prints the tables of docs/performance.md (raw results in bench/target/bench-results/).
 #
-# usage: bench/run.sh [--no-build] [--quick] [--skip-generator] [--shapes] [-- JMH options for every JMH run]
+# usage: bench/run.sh [--no-build] [--quick] [--skip-generator] [--shapes] [--no-strip-mining]
+#                     [-- JMH options for every JMH run]
 #   --quick: 1 fork, 2+2 short iterations (a smoke test; numbers not for the record)
 #   --shapes: also ShapeBench (alternative emitted shapes, docs/performance.md "Emitter shapes")
+#   --no-strip-mining: also classify and extract again with C2's loop strip mining off (the cause of the
+#             gaps docs/performance.md explains)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 build=1
 generator=1
 shapes=0
+nostrip=0
 quick=""
 while [ $# -gt 0 ]; do
     case $1 in
         --no-build) build=0 ;;
         --skip-generator) generator=0 ;;
         --shapes) shapes=1 ;;
+        --no-strip-mining) nostrip=1 ;;
         --quick) quick="-f 1 -wi 2 -i 2 -w 1s -r 1s" ;;
         --) shift; break ;;
-        *) echo "usage: bench/run.sh [--no-build] [--quick] [--skip-generator] [--shapes] [-- JMH options]" >&2; exit 2 ;;
+        *) echo "usage: bench/run.sh [--no-build] [--quick] [--skip-generator] [--shapes] [--no-strip-mining] [-- JMH options]" >&2; exit 2 ;;
     esac
     shift
 done
@@ -61,6 +66,14 @@ gcc -o "$out/c/harness" "$out/c/harness.o" "$out/c/work_gen.o" "$out/c/work_ksty
 
 step "JMH RuntimeBench"
 java -jar "$jar" RuntimeBench -rf json -rff "$out/runtime.json" $quick "$@" | tee "$out/runtime.txt"
+
+if [ $nostrip = 1 ]; then
+    step "JMH RuntimeBench classify and extract, loop strip mining off"
+    # -jvmArgsAppend replaces the @Fork one: repeat its heap settings.
+    java -jar "$jar" 'RuntimeBench\.(classify|extract)' \
+        -jvmArgsAppend "-Xms2g -Xmx2g -XX:+AlwaysPreTouch -XX:-UseCountedLoopSafepoints -XX:LoopStripMiningIter=0" \
+        -rf json -rff "$out/nostrip.json" $quick "$@" | tee "$out/nostrip.txt"
+fi
 
 step "C harness"
 "$out/c/harness" "$out/data" 41 50 | tee "$out/c.txt"
