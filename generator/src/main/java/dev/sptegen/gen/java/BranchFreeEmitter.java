@@ -49,6 +49,9 @@ final class BranchFreeEmitter {
                         on a boolean that is already a 0/1 value into that value, so a caller that counts or combines
                         predicates gets no branch for them; a {@code ==} between longs would leave a jump, taken at
                         random when SPTEs of different kinds come interleaved.
+
+                        <p>A test named {@code ...NonNegative} is called only where sptegen proved from the spec's
+                        masks that the tested word has bit 63 clear, which allows a cheaper zero test.
                         """)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         for (MethodSpec m : tests()) {
