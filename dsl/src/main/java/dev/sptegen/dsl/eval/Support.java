@@ -17,6 +17,8 @@ import java.util.Map;
  */
 public final class Support {
     private static final long ALL = -1L;
+    /** How deep {@link #possibleBitsThroughCalls} follows calls into bodies (bounded even before cycles are ruled out). */
+    private static final int CALL_DEPTH = 4;
 
     private final Interpreter interpreter;
     private final Map<Expr, Boolean> closed = new IdentityHashMap<>();
@@ -66,35 +68,67 @@ public final class Support {
         return !open[0];
     }
 
-    /** Bits the expression can have set for some argument values (all ones when unknown). */
+    /**
+     * Bits the expression can have set for some argument values (all ones when unknown): masks,
+     * constant shifts and field reads narrow it. This coarse bound decides the support above, and so
+     * the conformance case spaces, and the partial-shift check of validation.
+     */
     public long possibleBits(Expr e) {
+        return possibleBits(e, false, 0);
+    }
+
+    /**
+     * {@link #possibleBits}, tighter: calls are bounded through the callee's body ({@link #CALL_DEPTH}
+     * deep), and sums, right shifts by an unknown amount and field writes keep the bits they can
+     * reach. For arguments in their domains or not, a bit left out is clear.
+     */
+    public long possibleBitsThroughCalls(Expr e) {
+        return possibleBits(e, true, CALL_DEPTH);
+    }
+
+    private long possibleBits(Expr e, boolean tight, int depth) {
         if (isClosed(e)) {
             return interpreter.eval(e, Frame.EMPTY);
         } else if (e instanceof Expr.Cond c) {
-            return possibleBits(c.then()) | possibleBits(c.otherwise());
+            return possibleBits(c.then(), tight, depth) | possibleBits(c.otherwise(), tight, depth);
         } else if (e instanceof Expr.Binary b) {
+            if (b.op().result() == dev.sptegen.dsl.model.Type.BOOL) {
+                return 1L;
+            }
+            long l = possibleBits(b.left(), tight, depth);
             switch (b.op()) {
                 case OR, XOR:
-                    return possibleBits(b.left()) | possibleBits(b.right());
+                    return l | possibleBits(b.right(), tight, depth);
                 case AND:
-                    return possibleBits(b.left()) & possibleBits(b.right());
+                    return l & possibleBits(b.right(), tight, depth);
                 case SHL, SHR:
-                    if (isClosed(b.right())) {
-                        long s = interpreter.eval(b.right(), Frame.EMPTY);
-                        if (s >= 0 && s < 64) {
-                            long p = possibleBits(b.left());
-                            return b.op() == dev.sptegen.dsl.model.BinaryOp.SHL ? p << s : p >>> s;
-                        }
+                    long s = isClosed(b.right()) ? interpreter.eval(b.right(), Frame.EMPTY) : -1;
+                    if (s >= 0 && s < 64) {
+                        return b.op() == dev.sptegen.dsl.model.BinaryOp.SHL ? l << s : l >>> s;
                     }
-                    return ALL;
+                    // A right shift by any amount keeps no bit above the highest one.
+                    return tight && b.op() == dev.sptegen.dsl.model.BinaryOp.SHR ? upTo(l) : ALL;
+                case ADD:
+                    if (!tight) {
+                        return ALL;
+                    }
+                    // A carry reaches one bit above the higher operand's highest bit at most.
+                    long both = upTo(l | possibleBits(b.right(), tight, depth));
+                    return both < 0 ? ALL : both << 1 | 1;
                 default:
-                    return b.op().result() == dev.sptegen.dsl.model.Type.BOOL ? 1L : ALL;
+                    return ALL;
             }
         } else if (e instanceof Expr.FieldGet f) {
             int width = interpreter.field(f.field()).width();
             return width >= 64 ? ALL : (1L << width) - 1;
+        } else if (e instanceof Expr.FieldPut f && tight) {
+            long mask = interpreter.field(f.field()).mask();
+            return possibleBits(f.word(), tight, depth) & ~mask | mask;
         } else if (e instanceof Expr.Unary u && u.op() == dev.sptegen.dsl.model.UnaryOp.LNOT) {
             return 1L;
+        } else if (e instanceof Expr.Call c && tight && depth > 0) {
+            // The callee's body with unknown arguments bounds the call whatever it is passed.
+            return possibleBits(interpreter.function(c.function()).body(), tight, depth - 1);
         }
         return ALL;
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-/** The possible bits of an expression cover every value it takes, and are tight where masks decide. */
+/** {@link Support#possibleBitsThroughCalls} covers every value an expression takes, and is tight where masks decide. */
 class PossibleBitsTest {
 
     private static Interpreter npt() {
@@ -34,19 +34,19 @@ class PossibleBitsTest {
     @Test
     void masksAndShiftsBoundTheWord() {
         Interpreter in = npt();
-        PossibleBits bits = new PossibleBits(in);
+        Support bits = Support.forProfile(in);
         // spte_to_pfn: (spte & SPTE_BASE_ADDR_MASK) >> PAGE_SHIFT keeps bits 0..39.
-        assertEquals(0xFF_FFFF_FFFFL, bits.of(body(in, "spte_to_pfn")));
+        assertEquals(0xFF_FFFF_FFFFL, bits.possibleBitsThroughCalls(body(in, "spte_to_pfn")));
         // get_mmio_spte_generation: bits 3..10 down to 0..7, bits 52..62 down to 8..18.
-        assertEquals(0x7FFFFL, bits.of(body(in, "get_mmio_spte_generation")));
+        assertEquals(0x7FFFFL, bits.possibleBitsThroughCalls(body(in, "get_mmio_spte_generation")));
         // A predicate is 0 or 1; an argument alone is any word.
-        assertEquals(1L, bits.of(body(in, "is_mmio_spte")));
-        assertEquals(-1L, bits.of(new Expr.ArgRef("spte")));
+        assertEquals(1L, bits.possibleBitsThroughCalls(body(in, "is_mmio_spte")));
+        assertEquals(-1L, bits.possibleBitsThroughCalls(new Expr.ArgRef("spte")));
         // (spte & 3) + (spte & 3) carries into bit 2 at most.
         Expr low = new Expr.Binary(BinaryOp.AND, new Expr.ArgRef("spte"), new Expr.Lit(3));
-        assertEquals(7L, bits.of(new Expr.Binary(BinaryOp.ADD, low, low)));
+        assertEquals(7L, bits.possibleBitsThroughCalls(new Expr.Binary(BinaryOp.ADD, low, low)));
         // Shifting by an argument keeps no bit above the highest one.
-        assertEquals(3L, bits.of(new Expr.Binary(BinaryOp.SHR, low, new Expr.ArgRef("spte"))));
+        assertEquals(3L, bits.possibleBitsThroughCalls(new Expr.Binary(BinaryOp.SHR, low, new Expr.ArgRef("spte"))));
     }
 
     /**
@@ -59,7 +59,7 @@ class PossibleBitsTest {
         for (Spec spec : KvmSpecs.all()) {
             for (Profile p : spec.profiles().values()) {
                 Interpreter in = new Interpreter(spec, p);
-                PossibleBits bits = new PossibleBits(in);
+                Support bits = Support.forProfile(in);
                 for (Function f : in.layout().functions().values()) {
                     tests.add(DynamicTest.dynamicTest(spec.name() + "/" + p.name() + " " + f.name(), () -> {
                         List<Expr> subs = new ArrayList<>();
@@ -69,7 +69,7 @@ class PossibleBitsTest {
                                 subs.add(x);
                             }
                         }.walk(new Specializer(in).body(f));
-                        long[] possible = subs.stream().mapToLong(bits::of).toArray();
+                        long[] possible = subs.stream().mapToLong(bits::possibleBitsThroughCalls).toArray();
                         int[] checked = {0};
                         Consumer<long[]> check = args -> {
                             Frame frame = Frame.of(f.args(), args);

@@ -3,8 +3,8 @@ package dev.sptegen.gen.java;
 import dev.sptegen.dsl.eval.CallInliner;
 import dev.sptegen.dsl.eval.Frame;
 import dev.sptegen.dsl.eval.Interpreter;
-import dev.sptegen.dsl.eval.PossibleBits;
 import dev.sptegen.dsl.eval.Specializer;
+import dev.sptegen.dsl.eval.Support;
 import dev.sptegen.dsl.model.Arg;
 import dev.sptegen.dsl.model.BinaryOp;
 import dev.sptegen.dsl.model.Expr;
@@ -38,7 +38,7 @@ final class JavaExpr {
     private final Interpreter in;
     private final Specializer specializer;
     private final CallInliner calls;
-    private final PossibleBits bits;
+    private final Support bits;
     private final Map<String, JavaType> args;
     private final String qualifier;
     private final java.util.Set<String> branchFreeUsed;
@@ -56,7 +56,7 @@ final class JavaExpr {
         this.in = in;
         this.specializer = new Specializer(in);
         this.calls = new CallInliner(in, specializer);
-        this.bits = new PossibleBits(in);
+        this.bits = Support.forProfile(in);
         this.args = args;
         this.qualifier = qualifier;
     }
@@ -293,7 +293,7 @@ final class JavaExpr {
                 operands = List.of(word(left), word(right));
                 test = eq ? "equal" : "notEqual";
             }
-            if (!test.equals("bitSet") && (field != null || (bits.of(e.left()) | bits.of(e.right())) >= 0)) {
+            if (!test.equals("bitSet") && (field != null || (bits.possibleBitsThroughCalls(e.left()) | bits.possibleBitsThroughCalls(e.right())) >= 0)) {
                 // The tested word (a ^ b, x & mask, or a field shifted down) cannot have bit 63 set.
                 test += BranchFreeEmitter.NON_NEGATIVE;
             }
