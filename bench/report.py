@@ -58,20 +58,26 @@ if os.path.exists(os.path.join(out, "c.txt")):
             c[(f[1], f[2], f[3])] = {"median": float(f[4]), "p25": float(f[5]), "p75": float(f[6]),
                                      "min": float(f[7]), "reps": int(f[8])}
 
-if runtime:
-    print("### Java: ns per SPTE (median over forks x iterations; +- is JMH's 99.9% error of the mean)\n")
+def java_table(results, title, last_header, last_cell):
+    """The rows of every workload in results, three versions and generated / baseline, then one more column."""
+    print(title + "\n")
     print("| profile | workload | generated | kernel-style (baseline) | SpteProfile | generated / baseline "
-          "| SpteProfile / baseline |")
+          f"| {last_header} |")
     print("|---|---|---|---|---|---|---|")
     for profile in ["ept", "npt"]:
         for w in WORKLOADS:
-            r = {v: runtime.get((w + v, profile)) for v in VERSIONS}
+            r = {v: results.get((w + v, profile)) for v in VERSIONS}
             if not all(r.values()):
                 continue
-            base = r["KernelStyle"]["median"]
             cells = [f"{fmt(r[v]['median'])} +- {fmt(r[v]['error'])}" for v in VERSIONS]
             print(f"| {profile} | {w} | {cells[0]} | {cells[1]} | {cells[2]} | "
-                  f"**{fmt(r['Generated']['median'] / base, 2)}** | {fmt(r['Profile']['median'] / base, 2)} |")
+                  f"**{fmt(r['Generated']['median'] / r['KernelStyle']['median'], 2)}** | {last_cell(profile, w, r)} |")
+
+
+if runtime:
+    java_table(runtime, "### Java: ns per SPTE (median over forks x iterations; +- is JMH's 99.9% error of the mean)",
+               "SpteProfile / baseline",
+               lambda profile, w, r: fmt(r["Profile"]["median"] / r["KernelStyle"]["median"], 2))
     any_r = next(iter(runtime.values()))
     print(f"\n({any_r['forks']} forks x {any_r['n'] // any_r['forks']} measured iterations per cell.)\n")
 
@@ -95,20 +101,12 @@ if c:
 
 nostrip = load_jmh("nostrip.json")
 if nostrip:
-    print("### Java with loop strip mining off (`-XX:-UseCountedLoopSafepoints -XX:LoopStripMiningIter=0`)\n")
-    print("| profile | workload | generated | kernel-style (baseline) | SpteProfile | generated / baseline "
-          "| Java generated / C generated |")
-    print("|---|---|---|---|---|---|---|")
-    for profile in ["ept", "npt"]:
-        for w in ["classify", "extract", "extractPfnFirst"]:
-            r = {v: nostrip.get((w + v, profile)) for v in VERSIONS}
-            if not all(r.values()):
-                continue
-            g = c.get((profile, w, "generated"))
-            jc = f"{fmt(r['Generated']['median'] / g['median'], 2)}" if g else "-"
-            cells = [f"{fmt(r[v]['median'])} +- {fmt(r[v]['error'])}" for v in VERSIONS]
-            print(f"| {profile} | {w} | {cells[0]} | {cells[1]} | {cells[2]} | "
-                  f"**{fmt(r['Generated']['median'] / r['KernelStyle']['median'], 2)}** | {jc} |")
+    def java_over_c(profile, w, r):
+        g = c.get((profile, w, "generated"))
+        return fmt(r["Generated"]["median"] / g["median"], 2) if g else "-"
+
+    java_table(nostrip, "### Java with loop strip mining off (`-XX:-UseCountedLoopSafepoints -XX:LoopStripMiningIter=0`)",
+               "Java generated / C generated", java_over_c)
     print()
 
 gen = load_jmh("generator.json")

@@ -2,6 +2,7 @@ package dev.sptegen.bench;
 
 import dev.sptegen.runtime.kvm6_11.SpteProfile;
 import java.util.Arrays;
+import java.util.function.LongSupplier;
 
 /**
  * Runs every workload in every Java version once and checks that they agree, so a benchmark never
@@ -38,48 +39,40 @@ public final class Workloads {
 
     public static Results generated(SpteSet d) {
         return switch (d.profile) {
-            case "ept" -> {
-                GenEptLoops.classify(d.mixed);
-                long[] c = LoopResults.last(4);
-                GenEptLoops.extract(d.mixed);
-                long[] e = LoopResults.last(2);
-                GenEptLoops.extractPfnFirst(d.mixed);
-                long[] e2 = LoopResults.last(2);
-                yield new Results(c, e, e2, GenEptLoops.make(d.pfn, d.gen, d.flags), GenEptLoops.roundTrip(d.leaves));
-            }
-            case "npt" -> {
-                GenNptLoops.classify(d.mixed);
-                long[] c = LoopResults.last(4);
-                GenNptLoops.extract(d.mixed);
-                long[] e = LoopResults.last(2);
-                GenNptLoops.extractPfnFirst(d.mixed);
-                long[] e2 = LoopResults.last(2);
-                yield new Results(c, e, e2, GenNptLoops.make(d.pfn, d.gen, d.flags), GenNptLoops.roundTrip(d.leaves));
-            }
+            case "ept" -> run(() -> GenEptLoops.classify(d.mixed), () -> GenEptLoops.extract(d.mixed),
+                    () -> GenEptLoops.extractPfnFirst(d.mixed), () -> GenEptLoops.make(d.pfn, d.gen, d.flags),
+                    () -> GenEptLoops.roundTrip(d.leaves));
+            case "npt" -> run(() -> GenNptLoops.classify(d.mixed), () -> GenNptLoops.extract(d.mixed),
+                    () -> GenNptLoops.extractPfnFirst(d.mixed), () -> GenNptLoops.make(d.pfn, d.gen, d.flags),
+                    () -> GenNptLoops.roundTrip(d.leaves));
             default -> throw new IllegalArgumentException(d.profile);
         };
     }
 
     public static Results kernelStyle(SpteSet d) {
         KernelStyleSpte.init(d.profile);
-        KernelLoops.classify(d.mixed);
-        long[] c = LoopResults.last(4);
-        KernelLoops.extract(d.mixed);
-        long[] e = LoopResults.last(2);
-        KernelLoops.extractPfnFirst(d.mixed);
-        long[] e2 = LoopResults.last(2);
-        return new Results(c, e, e2, KernelLoops.make(d.pfn, d.gen, d.flags), KernelLoops.roundTrip(d.leaves));
+        return run(() -> KernelLoops.classify(d.mixed), () -> KernelLoops.extract(d.mixed),
+                () -> KernelLoops.extractPfnFirst(d.mixed), () -> KernelLoops.make(d.pfn, d.gen, d.flags),
+                () -> KernelLoops.roundTrip(d.leaves));
     }
 
     public static Results profile(SpteSet d) {
         SpteProfile p = SpteProfile.byName(d.profile);
-        ProfileLoops.classify(p, d.mixed);
+        return run(() -> ProfileLoops.classify(p, d.mixed), () -> ProfileLoops.extract(p, d.mixed),
+                () -> ProfileLoops.extractPfnFirst(p, d.mixed), () -> ProfileLoops.make(p, d.pfn, d.gen, d.flags),
+                () -> ProfileLoops.roundTrip(p, d.leaves));
+    }
+
+    /** Runs one version's workloads in order, collecting what classify and extract leave in {@link LoopResults}. */
+    private static Results run(Runnable classify, Runnable extract, Runnable extractPfnFirst, LongSupplier make,
+            LongSupplier roundTrip) {
+        classify.run();
         long[] c = LoopResults.last(4);
-        ProfileLoops.extract(p, d.mixed);
+        extract.run();
         long[] e = LoopResults.last(2);
-        ProfileLoops.extractPfnFirst(p, d.mixed);
+        extractPfnFirst.run();
         long[] e2 = LoopResults.last(2);
-        return new Results(c, e, e2, ProfileLoops.make(p, d.pfn, d.gen, d.flags), ProfileLoops.roundTrip(p, d.leaves));
+        return new Results(c, e, e2, make.getAsLong(), roundTrip.getAsLong());
     }
 
     /** The generated results, after checking that the kernel-style and interface versions agree with them. */
