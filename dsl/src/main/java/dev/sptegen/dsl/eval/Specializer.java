@@ -3,8 +3,10 @@ package dev.sptegen.dsl.eval;
 import dev.sptegen.dsl.model.BinaryOp;
 import dev.sptegen.dsl.model.Expr;
 import dev.sptegen.dsl.model.ExprTransformer;
+import dev.sptegen.dsl.model.Function;
 import dev.sptegen.dsl.model.Type;
 import dev.sptegen.dsl.model.UnaryOp;
+import java.util.List;
 
 /**
  * Folds an expression for one profile, so emitted code has no parameter, no branch a constant
@@ -29,8 +31,8 @@ public final class Specializer {
     }
 
     /** The specialized body of one of the layout's functions, folded once per profile and kept. */
-    public Expr body(dev.sptegen.dsl.model.Function f) {
-        return in.memo(java.util.List.of("specialized-body", f.name()), () -> specialize(f.body()));
+    public Expr body(Function f) {
+        return in.memo(List.of("specialized-body", f.name()), () -> specialize(f.body()));
     }
 
     /** Whether a sub-expression is a combination of named constants that the target compiler folds itself. */

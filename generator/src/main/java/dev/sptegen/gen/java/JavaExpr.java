@@ -18,8 +18,10 @@ import dev.sptegen.gen.java.Layout100.Node;
 import dev.sptegen.gen.java.Layout100.Ternary;
 import dev.sptegen.gen.java.Layout100.Wrap;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Prints a specialized expression as Java: constants by name, calls to the generated methods, field
@@ -41,17 +43,17 @@ final class JavaExpr {
     private final Support bits;
     private final Map<String, JavaType> args;
     private final String qualifier;
-    private final java.util.Set<String> branchFreeUsed;
+    private final Set<String> branchFreeUsed;
 
     /**
      * @param qualifier prefix of generated names: empty inside the runtime class, {@code Ept.} in a suite
      */
     JavaExpr(Interpreter in, Map<String, JavaType> args, String qualifier) {
-        this(in, args, qualifier, new java.util.HashSet<>());
+        this(in, args, qualifier, new HashSet<>());
     }
 
     /** @param branchFreeUsed collects the {@code BranchFree} tests the printed expressions call */
-    JavaExpr(Interpreter in, Map<String, JavaType> args, String qualifier, java.util.Set<String> branchFreeUsed) {
+    JavaExpr(Interpreter in, Map<String, JavaType> args, String qualifier, Set<String> branchFreeUsed) {
         this.branchFreeUsed = branchFreeUsed;
         this.in = in;
         this.specializer = new Specializer(in);
@@ -265,7 +267,8 @@ final class JavaExpr {
         /**
          * A word test as a call of the generated {@code BranchFree} class: {@code (x & M) != 0} as
          * {@code anySet(x, M)} ({@code bitSet} if M is one bit), {@code x == 0} as {@code isZero(x)},
-         * any other as {@code equal(a, b)}.
+         * any other as {@code equal(a, b)}; the {@code NonNegative} twin where the tested word is
+         * proved below 2^63.
          */
         private Printed branchFree(Expr.Binary e, List<Node> field) {
             boolean eq = e.op() == BinaryOp.EQ;
@@ -293,8 +296,10 @@ final class JavaExpr {
                 operands = List.of(word(left), word(right));
                 test = eq ? "equal" : "notEqual";
             }
-            if (!test.equals("bitSet") && (field != null || (bits.possibleBitsThroughCalls(e.left()) | bits.possibleBitsThroughCalls(e.right())) >= 0)) {
-                // The tested word (a ^ b, x & mask, or a field shifted down) cannot have bit 63 set.
+            // A field shifted down is below 2^63; so is a ^ b or x & mask if neither operand has bit 63.
+            boolean nonNegative = field != null
+                    || (bits.possibleBitsThroughCalls(e.left()) | bits.possibleBitsThroughCalls(e.right())) >= 0;
+            if (nonNegative && !test.equals("bitSet")) {
                 test += BranchFreeEmitter.NON_NEGATIVE;
             }
             branchFreeUsed.add(test);
