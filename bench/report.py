@@ -144,11 +144,12 @@ if os.path.exists(insns):
 shapes = load_jmh("shapes.json")
 if shapes:
     print("### Emitted shapes vs alternatives (Java): ns per SPTE (median; +- 99.9% error)\n")
-    print("| benchmark | ns | vs generated |")
-    print("|---|---|---|")
+    print("| benchmark | ns | vs generated | each fork's median |")
+    print("|---|---|---|---|")
     for (m, _), r in sorted(shapes.items()):
         base_name = re.sub(r"(Classify|Extract)\w*$", r"\1Generated", m)
         base = shapes.get((base_name, ""))
         ratio = fmt(r["median"] / base["median"], 2) if base else "-"
-        print(f"| {m} | {fmt(r['median'])} +- {fmt(r['error'])} | {ratio} |")
+        forks = ", ".join(fmt(f, 2) for f in r["fork_medians"])
+        print(f"| {m} | {fmt(r['median'])} +- {fmt(r['error'])} | {ratio} | {forks} |")
     print()

@@ -2,7 +2,10 @@ package dev.sptegen.bench;
 
 import dev.sptegen.runtime.kvm6_11.Ept;
 import dev.sptegen.runtime.kvm6_11.Npt;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongPredicate;
+import java.util.function.LongUnaryOperator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,15 +21,22 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Alternative shapes of emitted Java, measured against what the emitter writes today: evidence for (or
- * against) emitter changes. Each alternative is the generated helper rewritten by hand in one pattern
- * only, and checked equal to it on the data set in setUp; every variant, the generated baseline
- * included, is the same loop written inside its benchmark method, so they differ only in the helper:
+ * against) emitter changes. Each alternative is a generated helper rewritten by hand in one pattern
+ * only, in the generated code's own style (branch-free values), and {@link #setUp} checks it equal to
+ * the helper on the data set and on 1 Mi random words. Every variant, the generated one included, is
+ * the loop of {@link GenEptLoops} / {@link GenNptLoops} written inside its benchmark method, so they
+ * differ only in the helper. Four forks per variant: npt classify compiles to different machine code
+ * from JVM to JVM (docs/performance.md), so one fork says little.
  * <ul>
- * <li>{@code Rotate}: a comparison with a constant that does not fit a sign-extended 32-bit immediate,
- *     {@code s == 0x80000000000005A0L} or {@code (s & 0x8000000000001L) == 0x8000000000001L}, done on
- *     {@code Long.rotateLeft(s, r)} with the constants rotated the same way, so that they fit
- *     ({@code == 0xB41L}, {@code & 0x2001L}); C2 otherwise loads each 64-bit constant with a 10-byte
- *     movabs inside the loop body;
+ * <li>{@code Rotate}: the comparisons with constants that need a 64-bit register
+ *     ({@code s == 0x80000000000005A0L}, the MMIO mask and value) made on {@code Long.rotateLeft(s, r)}
+ *     with the constants rotated the same way, so that they fit a 32-bit immediate;
+ * <li>{@code FrozenPlain}: {@code isFrozenSpte} as a plain {@code ==};
+ * <li>{@code FrozenLowestOneBit}: {@code isFrozenSpte} without its 64-bit constant: {@code s} equals
+ *     {@code MIN_VALUE | 0x5A0} exactly when the lowest set bit of {@code s ^ 0x5A0} is bit 63;
+ * <li>{@code MmioAndn}: NPT's {@code (s & M) == M} as {@code (~s & M) == 0}, one {@code andn};
+ * <li>{@code NoWideConstants}: NPT classify with the MMIO test rotated and the frozen test by lowest
+ *     set bit, so no 64-bit constant is live in the loop;
  * <li>{@code Shifts}: field extraction as shift-then-narrow-mask, {@code (s << 12) >>> 24} and
  *     {@code ((s >>> 3) & 0xFF) | ((s >>> 44) & 0x7FF00)}, instead of {@code (s & MASK64) >>> shift}.
  * </ul>
@@ -35,27 +45,53 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @OperationsPerInvocation(SpteSet.N)
-@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+@Fork(value = 4, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 40, time = 50, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 20, time = 50, timeUnit = TimeUnit.MILLISECONDS)
 public class ShapeBench {
+    private static final long NPT_MMIO = 0x8000000000001L;
+
     private long[] ept;
     private long[] npt;
-    private final long[] out = new long[4];
+
+    /** The generated zero test for a word that may have bit 63 ({@code BranchFree.isZero}). */
+    static boolean isZero(long x) {
+        return (Long.numberOfLeadingZeros(x) >>> 6 & 1) != 0;
+    }
+
+    /** The generated zero test for a word below 2^63 ({@code BranchFree.isZeroNonNegative}). */
+    static boolean isZeroNonNegative(long x) {
+        return (int) ((x - 1) >>> 63) != 0;
+    }
 
     /** {@code (s & 0x8000000000000007L) == 6L} rotated left by 1. */
     static boolean eptIsMmioRotate(long s) {
-        return (Long.rotateLeft(s, 1) & 0xFL) == 0xCL;
+        return isZeroNonNegative((Long.rotateLeft(s, 1) & 0xFL) ^ 0xCL);
     }
 
     /** {@code (s & 0x8000000000001L) == 0x8000000000001L} rotated left by 13. */
     static boolean nptIsMmioRotate(long s) {
-        return (Long.rotateLeft(s, 13) & 0x2001L) == 0x2001L;
+        return isZeroNonNegative((Long.rotateLeft(s, 13) & 0x2001L) ^ 0x2001L);
+    }
+
+    /** {@code (s & 0x8000000000001L) == 0x8000000000001L} as {@code (~s & 0x8000000000001L) == 0}. */
+    static boolean nptIsMmioAndn(long s) {
+        return isZeroNonNegative(~s & NPT_MMIO);
     }
 
     /** {@code s == 0x80000000000005A0L} rotated left by 1. */
     static boolean isFrozenRotate(long s) {
-        return Long.rotateLeft(s, 1) == 0xB41L;
+        return isZero(Long.rotateLeft(s, 1) ^ 0xB41L);
+    }
+
+    /** {@code s == 0x80000000000005A0L} as a comparison. */
+    static boolean isFrozenPlain(long s) {
+        return s == 0x80000000000005A0L;
+    }
+
+    /** {@code s == 0x80000000000005A0L}: {@code s ^ 0x5A0} is {@code MIN_VALUE}, its lowest set bit bit 63. */
+    static boolean isFrozenLowestOneBit(long s) {
+        return (int) (Long.lowestOneBit(s ^ 0x5A0L) >>> 63) != 0;
     }
 
     static long spteToPfnShifts(long s) {
@@ -70,24 +106,57 @@ public class ShapeBench {
     public void setUp() {
         ept = SpteSet.of("ept").mixed;
         npt = SpteSet.of("npt").mixed;
-        for (long[] a : new long[][] {ept, npt}) {
+        long[] random = new SplittableRandom(SpteSet.SEED).longs(SpteSet.N).toArray();
+        for (long[] a : new long[][] {ept, npt, random}) {
             for (long s : a) {
-                if (eptIsMmioRotate(s) != Ept.isMmioSpte(s) || nptIsMmioRotate(s) != Npt.isMmioSpte(s)
-                        || isFrozenRotate(s) != Ept.isFrozenSpte(s) || isFrozenRotate(s) != Npt.isFrozenSpte(s)
-                        || spteToPfnShifts(s) != Ept.spteToPfn(s) || genShifts(s) != Ept.getMmioSpteGeneration(s)
-                        || spteToPfnShifts(s) != Npt.spteToPfn(s) || genShifts(s) != Npt.getMmioSpteGeneration(s)) {
-                    throw new IllegalStateException("alternative differs on 0x" + Long.toHexString(s));
+                same("eptIsMmioRotate", ShapeBench::eptIsMmioRotate, Ept::isMmioSpte, s);
+                same("nptIsMmioRotate", ShapeBench::nptIsMmioRotate, Npt::isMmioSpte, s);
+                same("nptIsMmioAndn", ShapeBench::nptIsMmioAndn, Npt::isMmioSpte, s);
+                for (LongPredicate frozen : new LongPredicate[] {Ept::isFrozenSpte, Npt::isFrozenSpte}) {
+                    same("isFrozenRotate", ShapeBench::isFrozenRotate, frozen, s);
+                    same("isFrozenPlain", ShapeBench::isFrozenPlain, frozen, s);
+                    same("isFrozenLowestOneBit", ShapeBench::isFrozenLowestOneBit, frozen, s);
                 }
+                same("spteToPfnShifts", ShapeBench::spteToPfnShifts, Ept::spteToPfn, s);
+                same("spteToPfnShifts", ShapeBench::spteToPfnShifts, Npt::spteToPfn, s);
+                same("genShifts", ShapeBench::genShifts, Ept::getMmioSpteGeneration, s);
+                same("genShifts", ShapeBench::genShifts, Npt::getMmioSpteGeneration, s);
             }
         }
     }
 
+    private static void same(String name, LongPredicate alternative, LongPredicate generated, long s) {
+        if (alternative.test(s) != generated.test(s)) {
+            throw new IllegalStateException(name + " differs from the generated helper on 0x" + Long.toHexString(s));
+        }
+    }
+
+    private static void same(String name, LongUnaryOperator alternative, LongUnaryOperator generated, long s) {
+        if (alternative.applyAsLong(s) != generated.applyAsLong(s)) {
+            throw new IllegalStateException(name + " differs from the generated helper on 0x" + Long.toHexString(s));
+        }
+    }
+
+    private static long counted(int present, int mmio, int frozen, int tracked) {
+        LoopResults.LAST[0] = present;
+        LoopResults.LAST[1] = mmio;
+        LoopResults.LAST[2] = frozen;
+        LoopResults.LAST[3] = tracked;
+        return present + mmio + frozen + tracked;
+    }
+
+    private static long summed(long pfns, long gens) {
+        LoopResults.LAST[0] = pfns;
+        LoopResults.LAST[1] = gens;
+        return pfns ^ gens;
+    }
+
     @Benchmark
     public long eptClassifyGenerated() {
-        long present = 0;
-        long mmio = 0;
-        long frozen = 0;
-        long tracked = 0;
+        int present = 0;
+        int mmio = 0;
+        int frozen = 0;
+        int tracked = 0;
         for (long s : ept) {
             boolean pr = Ept.isShadowPresentPte(s);
             present += pr ? 1 : 0;
@@ -95,19 +164,15 @@ public class ShapeBench {
             frozen += Ept.isFrozenSpte(s) ? 1 : 0;
             tracked += pr & Ept.isAccessTrackSpte(s) ? 1 : 0;
         }
-        out[0] = present;
-        out[1] = mmio;
-        out[2] = frozen;
-        out[3] = tracked;
-        return present + mmio + frozen + tracked;
+        return counted(present, mmio, frozen, tracked);
     }
 
     @Benchmark
     public long eptClassifyRotate() {
-        long present = 0;
-        long mmio = 0;
-        long frozen = 0;
-        long tracked = 0;
+        int present = 0;
+        int mmio = 0;
+        int frozen = 0;
+        int tracked = 0;
         for (long s : ept) {
             boolean pr = Ept.isShadowPresentPte(s);
             present += pr ? 1 : 0;
@@ -115,19 +180,15 @@ public class ShapeBench {
             frozen += isFrozenRotate(s) ? 1 : 0;
             tracked += pr & Ept.isAccessTrackSpte(s) ? 1 : 0;
         }
-        out[0] = present;
-        out[1] = mmio;
-        out[2] = frozen;
-        out[3] = tracked;
-        return present + mmio + frozen + tracked;
+        return counted(present, mmio, frozen, tracked);
     }
 
     @Benchmark
     public long nptClassifyGenerated() {
-        long present = 0;
-        long mmio = 0;
-        long frozen = 0;
-        long tracked = 0;
+        int present = 0;
+        int mmio = 0;
+        int frozen = 0;
+        int tracked = 0;
         for (long s : npt) {
             boolean pr = Npt.isShadowPresentPte(s);
             present += pr ? 1 : 0;
@@ -135,19 +196,15 @@ public class ShapeBench {
             frozen += Npt.isFrozenSpte(s) ? 1 : 0;
             tracked += pr & Npt.isAccessTrackSpte(s) ? 1 : 0;
         }
-        out[0] = present;
-        out[1] = mmio;
-        out[2] = frozen;
-        out[3] = tracked;
-        return present + mmio + frozen + tracked;
+        return counted(present, mmio, frozen, tracked);
     }
 
     @Benchmark
     public long nptClassifyRotate() {
-        long present = 0;
-        long mmio = 0;
-        long frozen = 0;
-        long tracked = 0;
+        int present = 0;
+        int mmio = 0;
+        int frozen = 0;
+        int tracked = 0;
         for (long s : npt) {
             boolean pr = Npt.isShadowPresentPte(s);
             present += pr ? 1 : 0;
@@ -155,11 +212,71 @@ public class ShapeBench {
             frozen += isFrozenRotate(s) ? 1 : 0;
             tracked += pr & Npt.isAccessTrackSpte(s) ? 1 : 0;
         }
-        out[0] = present;
-        out[1] = mmio;
-        out[2] = frozen;
-        out[3] = tracked;
-        return present + mmio + frozen + tracked;
+        return counted(present, mmio, frozen, tracked);
+    }
+
+    @Benchmark
+    public long nptClassifyFrozenPlain() {
+        int present = 0;
+        int mmio = 0;
+        int frozen = 0;
+        int tracked = 0;
+        for (long s : npt) {
+            boolean pr = Npt.isShadowPresentPte(s);
+            present += pr ? 1 : 0;
+            mmio += Npt.isMmioSpte(s) ? 1 : 0;
+            frozen += isFrozenPlain(s) ? 1 : 0;
+            tracked += pr & Npt.isAccessTrackSpte(s) ? 1 : 0;
+        }
+        return counted(present, mmio, frozen, tracked);
+    }
+
+    @Benchmark
+    public long nptClassifyFrozenLowestOneBit() {
+        int present = 0;
+        int mmio = 0;
+        int frozen = 0;
+        int tracked = 0;
+        for (long s : npt) {
+            boolean pr = Npt.isShadowPresentPte(s);
+            present += pr ? 1 : 0;
+            mmio += Npt.isMmioSpte(s) ? 1 : 0;
+            frozen += isFrozenLowestOneBit(s) ? 1 : 0;
+            tracked += pr & Npt.isAccessTrackSpte(s) ? 1 : 0;
+        }
+        return counted(present, mmio, frozen, tracked);
+    }
+
+    @Benchmark
+    public long nptClassifyMmioAndn() {
+        int present = 0;
+        int mmio = 0;
+        int frozen = 0;
+        int tracked = 0;
+        for (long s : npt) {
+            boolean pr = Npt.isShadowPresentPte(s);
+            present += pr ? 1 : 0;
+            mmio += nptIsMmioAndn(s) ? 1 : 0;
+            frozen += Npt.isFrozenSpte(s) ? 1 : 0;
+            tracked += pr & Npt.isAccessTrackSpte(s) ? 1 : 0;
+        }
+        return counted(present, mmio, frozen, tracked);
+    }
+
+    @Benchmark
+    public long nptClassifyNoWideConstants() {
+        int present = 0;
+        int mmio = 0;
+        int frozen = 0;
+        int tracked = 0;
+        for (long s : npt) {
+            boolean pr = Npt.isShadowPresentPte(s);
+            present += pr ? 1 : 0;
+            mmio += nptIsMmioRotate(s) ? 1 : 0;
+            frozen += isFrozenLowestOneBit(s) ? 1 : 0;
+            tracked += pr & Npt.isAccessTrackSpte(s) ? 1 : 0;
+        }
+        return counted(present, mmio, frozen, tracked);
     }
 
     @Benchmark
@@ -167,12 +284,10 @@ public class ShapeBench {
         long pfns = 0;
         long gens = 0;
         for (long s : ept) {
-            pfns += Ept.isShadowPresentPte(s) ? Ept.spteToPfn(s) : 0;
             gens += Ept.isMmioSpte(s) ? Ept.getMmioSpteGeneration(s) : 0;
+            pfns += Ept.isShadowPresentPte(s) ? Ept.spteToPfn(s) : 0;
         }
-        out[0] = pfns;
-        out[1] = gens;
-        return pfns ^ gens;
+        return summed(pfns, gens);
     }
 
     @Benchmark
@@ -180,12 +295,10 @@ public class ShapeBench {
         long pfns = 0;
         long gens = 0;
         for (long s : ept) {
-            pfns += Ept.isShadowPresentPte(s) ? spteToPfnShifts(s) : 0;
             gens += Ept.isMmioSpte(s) ? genShifts(s) : 0;
+            pfns += Ept.isShadowPresentPte(s) ? spteToPfnShifts(s) : 0;
         }
-        out[0] = pfns;
-        out[1] = gens;
-        return pfns ^ gens;
+        return summed(pfns, gens);
     }
 
     @Benchmark
@@ -193,12 +306,10 @@ public class ShapeBench {
         long pfns = 0;
         long gens = 0;
         for (long s : npt) {
-            pfns += Npt.isShadowPresentPte(s) ? Npt.spteToPfn(s) : 0;
             gens += Npt.isMmioSpte(s) ? Npt.getMmioSpteGeneration(s) : 0;
+            pfns += Npt.isShadowPresentPte(s) ? Npt.spteToPfn(s) : 0;
         }
-        out[0] = pfns;
-        out[1] = gens;
-        return pfns ^ gens;
+        return summed(pfns, gens);
     }
 
     @Benchmark
@@ -206,11 +317,20 @@ public class ShapeBench {
         long pfns = 0;
         long gens = 0;
         for (long s : npt) {
-            pfns += Npt.isShadowPresentPte(s) ? spteToPfnShifts(s) : 0;
             gens += Npt.isMmioSpte(s) ? genShifts(s) : 0;
+            pfns += Npt.isShadowPresentPte(s) ? spteToPfnShifts(s) : 0;
         }
-        out[0] = pfns;
-        out[1] = gens;
-        return pfns ^ gens;
+        return summed(pfns, gens);
+    }
+
+    @Benchmark
+    public long nptExtractMmioAndn() {
+        long pfns = 0;
+        long gens = 0;
+        for (long s : npt) {
+            gens += nptIsMmioAndn(s) ? Npt.getMmioSpteGeneration(s) : 0;
+            pfns += Npt.isShadowPresentPte(s) ? Npt.spteToPfn(s) : 0;
+        }
+        return summed(pfns, gens);
     }
 }
