@@ -55,13 +55,19 @@ public final class JitProbe {
             case "extract" -> false;
             default -> throw new IllegalArgumentException("workload must be classify or extract: " + workload);
         };
-        long[] a = d.mixed;
         return switch (version + "/" + d.profile) {
-            case "generated/ept" -> classify ? () -> GenEptLoops.classify(a) : () -> GenEptLoops.extract(a);
-            case "generated/npt" -> classify ? () -> GenNptLoops.classify(a) : () -> GenNptLoops.extract(a);
+            case "generated/ept" -> {
+                GenEptLoops l = new GenEptLoops(d);
+                yield classify ? l::classify : l::extract;
+            }
+            case "generated/npt" -> {
+                GenNptLoops l = new GenNptLoops(d);
+                yield classify ? l::classify : l::extract;
+            }
             case "kernel-style/ept", "kernel-style/npt" -> {
                 KernelStyleSpte.init(d.profile);
-                yield classify ? () -> KernelLoops.classify(a) : () -> KernelLoops.extract(a);
+                KernelLoops l = new KernelLoops(d);
+                yield classify ? l::classify : l::extract;
             }
             default -> throw new IllegalArgumentException("version must be generated or kernel-style: " + version);
         };

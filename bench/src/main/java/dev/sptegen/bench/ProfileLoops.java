@@ -10,18 +10,37 @@ import dev.sptegen.runtime.kvm6_11.SpteProfile;
  * branch-free in its source ({@code cond ? x : 0}, non-short-circuit {@code &}); the compiler chooses.
  * Counts are ints (a set has 1 Mi SPTEs): C2 turns {@code n += b ? 1 : 0} on an int into an add of
  * the 0/1 value when {@code b} is one, where a long counter keeps a jump per rarely-true test.
+ *
+ * <p>The loops read their data from final fields of the loop object, not from arguments. With the array
+ * as an argument, C2 compiled npt classify to one of three register allocations by JVM (1.19, 1.28 or
+ * 1.44 ns; {@code bench/jit_modes.py}, docs/performance.md); read from a field, to one in every JVM.
+ * Every version is written this way, so they still differ only in the helpers they call.
  */
 public final class ProfileLoops {
-    private ProfileLoops() {
+    private final SpteProfile p;
+    private final long[] mixed;
+    private final long[] leaves;
+    private final long[] pfn;
+    private final long[] gen;
+    private final int[] flags;
+
+    /** The loops over the arrays of {@code d}. */
+    public ProfileLoops(SpteProfile p, SpteSet d) {
+        this.p = p;
+        this.mixed = d.mixed;
+        this.leaves = d.leaves;
+        this.pfn = d.pfn;
+        this.gen = d.gen;
+        this.flags = d.flags;
     }
 
     /** Counts present, MMIO, frozen and present access-tracked SPTEs into {@link LoopResults}; returns their sum. */
-    public static long classify(SpteProfile p, long[] a) {
+    public long classify() {
         int present = 0;
         int mmio = 0;
         int frozen = 0;
         int tracked = 0;
-        for (long s : a) {
+        for (long s : mixed) {
             boolean pr = p.isShadowPresentPte(s);
             present += pr ? 1 : 0;
             mmio += p.isMmioSpte(s) ? 1 : 0;
@@ -36,10 +55,10 @@ public final class ProfileLoops {
     }
 
     /** Sums the PFNs of present SPTEs and the generations of MMIO SPTEs into {@link LoopResults}. */
-    public static long extract(SpteProfile p, long[] a) {
+    public long extract() {
         long pfns = 0;
         long gens = 0;
-        for (long s : a) {
+        for (long s : mixed) {
             gens += p.isMmioSpte(s) ? p.getMmioSpteGeneration(s) : 0;
             pfns += p.isShadowPresentPte(s) ? p.spteToPfn(s) : 0;
         }
@@ -52,10 +71,10 @@ public final class ProfileLoops {
      * {@link #extract} with its two sums in the other order: the same results; C2 compiles the two
      * orders differently (docs/performance.md).
      */
-    public static long extractPfnFirst(SpteProfile p, long[] a) {
+    public long extractPfnFirst() {
         long pfns = 0;
         long gens = 0;
-        for (long s : a) {
+        for (long s : mixed) {
             pfns += p.isShadowPresentPte(s) ? p.spteToPfn(s) : 0;
             gens += p.isMmioSpte(s) ? p.getMmioSpteGeneration(s) : 0;
         }
@@ -65,7 +84,7 @@ public final class ProfileLoops {
     }
 
     /** Builds a leaf, a non-leaf and an MMIO SPTE from each input; returns a hash of all of them. */
-    public static long make(SpteProfile p, long[] pfn, long[] gen, int[] flags) {
+    public long make() {
         long h = 0;
         for (int i = 0; i < flags.length; i++) {
             int f = flags[i];
@@ -82,7 +101,7 @@ public final class ProfileLoops {
     }
 
     /** Marks every leaf for access tracking and restores it; returns a hash of the results. */
-    public static long roundTrip(SpteProfile p, long[] leaves) {
+    public long roundTrip() {
         long h = 0;
         for (long s : leaves) {
             h += p.restoreAccTrackSpte(p.markSpteForAccessTrack(s));

@@ -36,91 +36,96 @@ public class RuntimeBench {
     @Param({"ept", "npt"})
     public String profile;
 
-    private SpteSet d;
-    private SpteProfile dyn;
     private boolean ept;
+    private GenEptLoops genEpt;
+    private GenNptLoops genNpt;
+    private KernelLoops kernel;
+    private ProfileLoops dyn;
 
     @Setup(Level.Trial)
     public void setUp() {
-        d = SpteSet.of(profile);
+        SpteSet d = SpteSet.of(profile);
         Workloads.checked(d);
         KernelStyleSpte.init(profile);
-        dyn = SpteProfile.byName(profile);
         ept = profile.equals("ept");
+        genEpt = new GenEptLoops(d);
+        genNpt = new GenNptLoops(d);
+        kernel = new KernelLoops(d);
+        dyn = new ProfileLoops(SpteProfile.byName(profile), d);
     }
 
     @Benchmark
     public long classifyGenerated() {
-        return ept ? GenEptLoops.classify(d.mixed) : GenNptLoops.classify(d.mixed);
+        return ept ? genEpt.classify() : genNpt.classify();
     }
 
     @Benchmark
     public long classifyKernelStyle() {
-        return KernelLoops.classify(d.mixed);
+        return kernel.classify();
     }
 
     @Benchmark
     public long classifyProfile() {
-        return ProfileLoops.classify(dyn, d.mixed);
+        return dyn.classify();
     }
 
     @Benchmark
     public long extractGenerated() {
-        return ept ? GenEptLoops.extract(d.mixed) : GenNptLoops.extract(d.mixed);
+        return ept ? genEpt.extract() : genNpt.extract();
     }
 
     @Benchmark
     public long extractKernelStyle() {
-        return KernelLoops.extract(d.mixed);
+        return kernel.extract();
     }
 
     @Benchmark
     public long extractProfile() {
-        return ProfileLoops.extract(dyn, d.mixed);
+        return dyn.extract();
     }
 
     @Benchmark
     public long extractPfnFirstGenerated() {
-        return ept ? GenEptLoops.extractPfnFirst(d.mixed) : GenNptLoops.extractPfnFirst(d.mixed);
+        return ept ? genEpt.extractPfnFirst() : genNpt.extractPfnFirst();
     }
 
     @Benchmark
     public long extractPfnFirstKernelStyle() {
-        return KernelLoops.extractPfnFirst(d.mixed);
+        return kernel.extractPfnFirst();
     }
 
     @Benchmark
     public long extractPfnFirstProfile() {
-        return ProfileLoops.extractPfnFirst(dyn, d.mixed);
+        return dyn.extractPfnFirst();
     }
 
     @Benchmark
     public long makeGenerated() {
-        return ept ? GenEptLoops.make(d.pfn, d.gen, d.flags) : GenNptLoops.make(d.pfn, d.gen, d.flags);
+        return ept ? genEpt.make() : genNpt.make();
     }
 
     @Benchmark
     public long makeKernelStyle() {
-        return KernelLoops.make(d.pfn, d.gen, d.flags);
+        return kernel.make();
     }
 
     @Benchmark
     public long makeProfile() {
-        return ProfileLoops.make(dyn, d.pfn, d.gen, d.flags);
+        return dyn.make();
     }
 
     @Benchmark
     public long roundTripGenerated() {
-        return ept ? GenEptLoops.roundTrip(d.leaves) : GenNptLoops.roundTrip(d.leaves);
+        return ept ? genEpt.roundTrip() : genNpt.roundTrip();
     }
 
     @Benchmark
     public long roundTripKernelStyle() {
-        return KernelLoops.roundTrip(d.leaves);
+        return kernel.roundTrip();
     }
 
     @Benchmark
     public long roundTripProfile() {
-        return ProfileLoops.roundTrip(dyn, d.leaves);
+        return dyn.roundTrip();
     }
 }

@@ -39,38 +39,37 @@ public final class Workloads {
 
     public static Results generated(SpteSet d) {
         return switch (d.profile) {
-            case "ept" -> run(() -> GenEptLoops.classify(d.mixed), () -> GenEptLoops.extract(d.mixed),
-                    () -> GenEptLoops.extractPfnFirst(d.mixed), () -> GenEptLoops.make(d.pfn, d.gen, d.flags),
-                    () -> GenEptLoops.roundTrip(d.leaves));
-            case "npt" -> run(() -> GenNptLoops.classify(d.mixed), () -> GenNptLoops.extract(d.mixed),
-                    () -> GenNptLoops.extractPfnFirst(d.mixed), () -> GenNptLoops.make(d.pfn, d.gen, d.flags),
-                    () -> GenNptLoops.roundTrip(d.leaves));
+            case "ept" -> {
+                GenEptLoops l = new GenEptLoops(d);
+                yield run(l::classify, l::extract, l::extractPfnFirst, l::make, l::roundTrip);
+            }
+            case "npt" -> {
+                GenNptLoops l = new GenNptLoops(d);
+                yield run(l::classify, l::extract, l::extractPfnFirst, l::make, l::roundTrip);
+            }
             default -> throw new IllegalArgumentException(d.profile);
         };
     }
 
     public static Results kernelStyle(SpteSet d) {
         KernelStyleSpte.init(d.profile);
-        return run(() -> KernelLoops.classify(d.mixed), () -> KernelLoops.extract(d.mixed),
-                () -> KernelLoops.extractPfnFirst(d.mixed), () -> KernelLoops.make(d.pfn, d.gen, d.flags),
-                () -> KernelLoops.roundTrip(d.leaves));
+        KernelLoops l = new KernelLoops(d);
+        return run(l::classify, l::extract, l::extractPfnFirst, l::make, l::roundTrip);
     }
 
     public static Results profile(SpteSet d) {
-        SpteProfile p = SpteProfile.byName(d.profile);
-        return run(() -> ProfileLoops.classify(p, d.mixed), () -> ProfileLoops.extract(p, d.mixed),
-                () -> ProfileLoops.extractPfnFirst(p, d.mixed), () -> ProfileLoops.make(p, d.pfn, d.gen, d.flags),
-                () -> ProfileLoops.roundTrip(p, d.leaves));
+        ProfileLoops l = new ProfileLoops(SpteProfile.byName(d.profile), d);
+        return run(l::classify, l::extract, l::extractPfnFirst, l::make, l::roundTrip);
     }
 
     /** Runs one version's workloads in order, collecting what classify and extract leave in {@link LoopResults}. */
-    private static Results run(Runnable classify, Runnable extract, Runnable extractPfnFirst, LongSupplier make,
-            LongSupplier roundTrip) {
-        classify.run();
+    private static Results run(LongSupplier classify, LongSupplier extract, LongSupplier extractPfnFirst,
+            LongSupplier make, LongSupplier roundTrip) {
+        classify.getAsLong();
         long[] c = LoopResults.last(4);
-        extract.run();
+        extract.getAsLong();
         long[] e = LoopResults.last(2);
-        extractPfnFirst.run();
+        extractPfnFirst.getAsLong();
         long[] e2 = LoopResults.last(2);
         return new Results(c, e, e2, make.getAsLong(), roundTrip.getAsLong());
     }
