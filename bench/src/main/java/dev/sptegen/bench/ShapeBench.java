@@ -37,6 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <li>{@code MmioAndn}: NPT's {@code (s & M) == M} as {@code (~s & M) == 0}, one {@code andn};
  * <li>{@code NoWideConstants}: NPT classify with the MMIO test rotated and the frozen test by lowest
  *     set bit, so no 64-bit constant is live in the loop;
+ * <li>{@code Plain}: every predicate of the loop returning its comparison ({@code ==}, {@code !=},
+ *     {@code &&}) instead of a branch-free value, as the emitter printed them before {@code BranchFree};
  * <li>{@code Shifts}: field extraction as shift-then-narrow-mask, {@code (s << 12) >>> 24} and
  *     {@code ((s >>> 3) & 0xFF) | ((s >>> 44) & 0x7FF00)}, instead of {@code (s & MASK64) >>> shift}.
  * </ul>
@@ -94,6 +96,30 @@ public class ShapeBench {
         return (int) (Long.lowestOneBit(s ^ 0x5A0L) >>> 63) != 0;
     }
 
+    static boolean eptIsPresentPlain(long s) {
+        return (s & Ept.SPTE_MMU_PRESENT_MASK) != 0;
+    }
+
+    static boolean eptIsMmioPlain(long s) {
+        return (s & Ept.SHADOW_MMIO_MASK) == Ept.VM_SHADOW_MMIO_VALUE;
+    }
+
+    static boolean eptIsAccessTrackPlain(long s) {
+        return (s & Ept.SPTE_TDP_AD_MASK) == Ept.SPTE_TDP_AD_DISABLED && (s & Ept.SHADOW_ACC_TRACK_MASK) == 0;
+    }
+
+    static boolean nptIsPresentPlain(long s) {
+        return (s & Npt.SPTE_MMU_PRESENT_MASK) != 0;
+    }
+
+    static boolean nptIsMmioPlain(long s) {
+        return (s & Npt.SHADOW_MMIO_MASK) == Npt.VM_SHADOW_MMIO_VALUE;
+    }
+
+    static boolean nptIsAccessTrackPlain(long s) {
+        return (s & Npt.SPTE_TDP_AD_MASK) == Npt.SPTE_TDP_AD_DISABLED;
+    }
+
     static long spteToPfnShifts(long s) {
         return (s << 12) >>> 24;
     }
@@ -112,6 +138,12 @@ public class ShapeBench {
                 same("eptIsMmioRotate", ShapeBench::eptIsMmioRotate, Ept::isMmioSpte, s);
                 same("nptIsMmioRotate", ShapeBench::nptIsMmioRotate, Npt::isMmioSpte, s);
                 same("nptIsMmioAndn", ShapeBench::nptIsMmioAndn, Npt::isMmioSpte, s);
+                same("eptIsPresentPlain", ShapeBench::eptIsPresentPlain, Ept::isShadowPresentPte, s);
+                same("eptIsMmioPlain", ShapeBench::eptIsMmioPlain, Ept::isMmioSpte, s);
+                same("eptIsAccessTrackPlain", ShapeBench::eptIsAccessTrackPlain, Ept::isAccessTrackSpte, s);
+                same("nptIsPresentPlain", ShapeBench::nptIsPresentPlain, Npt::isShadowPresentPte, s);
+                same("nptIsMmioPlain", ShapeBench::nptIsMmioPlain, Npt::isMmioSpte, s);
+                same("nptIsAccessTrackPlain", ShapeBench::nptIsAccessTrackPlain, Npt::isAccessTrackSpte, s);
                 for (LongPredicate frozen : new LongPredicate[] {Ept::isFrozenSpte, Npt::isFrozenSpte}) {
                     same("isFrozenRotate", ShapeBench::isFrozenRotate, frozen, s);
                     same("isFrozenPlain", ShapeBench::isFrozenPlain, frozen, s);
@@ -330,6 +362,60 @@ public class ShapeBench {
         for (long s : npt) {
             gens += nptIsMmioAndn(s) ? Npt.getMmioSpteGeneration(s) : 0;
             pfns += Npt.isShadowPresentPte(s) ? Npt.spteToPfn(s) : 0;
+        }
+        return summed(pfns, gens);
+    }
+
+    @Benchmark
+    public long eptClassifyPlain() {
+        int present = 0;
+        int mmio = 0;
+        int frozen = 0;
+        int tracked = 0;
+        for (long s : ept) {
+            boolean pr = eptIsPresentPlain(s);
+            present += pr ? 1 : 0;
+            mmio += eptIsMmioPlain(s) ? 1 : 0;
+            frozen += isFrozenPlain(s) ? 1 : 0;
+            tracked += pr & eptIsAccessTrackPlain(s) ? 1 : 0;
+        }
+        return counted(present, mmio, frozen, tracked);
+    }
+
+    @Benchmark
+    public long nptClassifyPlain() {
+        int present = 0;
+        int mmio = 0;
+        int frozen = 0;
+        int tracked = 0;
+        for (long s : npt) {
+            boolean pr = nptIsPresentPlain(s);
+            present += pr ? 1 : 0;
+            mmio += nptIsMmioPlain(s) ? 1 : 0;
+            frozen += isFrozenPlain(s) ? 1 : 0;
+            tracked += pr & nptIsAccessTrackPlain(s) ? 1 : 0;
+        }
+        return counted(present, mmio, frozen, tracked);
+    }
+
+    @Benchmark
+    public long eptExtractPlain() {
+        long pfns = 0;
+        long gens = 0;
+        for (long s : ept) {
+            gens += eptIsMmioPlain(s) ? Ept.getMmioSpteGeneration(s) : 0;
+            pfns += eptIsPresentPlain(s) ? Ept.spteToPfn(s) : 0;
+        }
+        return summed(pfns, gens);
+    }
+
+    @Benchmark
+    public long nptExtractPlain() {
+        long pfns = 0;
+        long gens = 0;
+        for (long s : npt) {
+            gens += nptIsMmioPlain(s) ? Npt.getMmioSpteGeneration(s) : 0;
+            pfns += nptIsPresentPlain(s) ? Npt.spteToPfn(s) : 0;
         }
         return summed(pfns, gens);
     }
