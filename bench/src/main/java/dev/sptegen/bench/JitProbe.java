@@ -8,8 +8,9 @@ import java.util.function.LongSupplier;
  * Times one loop in one JVM and then holds still, so that bench/jit_modes.py can read the machine
  * code that produced the time out of the running process. Printing the code with
  * {@code -XX:CompileCommand=print} instead changes which code C2 produces (it delays the compiler
- * thread, and the branch profiles the loop is compiled from are then other counts): npt classify got
- * the same code in 12 of 12 JVMs with printing on, and one of three codes without.
+ * thread, and the branch profiles the loop is compiled from are then other counts): npt classify, when
+ * its loop still took the array as an argument, got the same code in 12 of 12 JVMs with printing on, and
+ * one of three codes without.
  *
  * <p>Like a RuntimeBench fork it first runs every version once (the check), then only the loop asked
  * for. Prints {@code ns/op MEDIAN} over ROUNDS rounds of 0.5 s, then {@code ready PID}, to standard

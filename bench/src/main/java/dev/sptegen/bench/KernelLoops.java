@@ -11,7 +11,8 @@ package dev.sptegen.bench;
  *
  * <p>The loops read their data from final fields of the loop object, not from arguments. With the array
  * as an argument, C2 compiled npt classify to one of three register allocations by JVM (1.19, 1.28 or
- * 1.44 ns; {@code bench/jit_modes.py}, docs/performance.md); read from a field, to one in every JVM.
+ * 1.44 ns; {@code bench/jit_modes.py}, docs/performance.md); read from a field, it measures 1.15-1.22 ns
+ * in every JVM.
  * Every version is written this way, so they still differ only in the helpers they call.
  */
 public final class KernelLoops {
