@@ -11,26 +11,12 @@ import dev.sptegen.runtime.kvm6_11.Ept;
  * Counts are ints (a set has 1 Mi SPTEs): C2 turns {@code n += b ? 1 : 0} on an int into an add of
  * the 0/1 value when {@code b} is one, where a long counter keeps a jump per rarely-true test.
  *
- * <p>The loops read their data from final fields of the loop object, not from arguments. With the array
- * as an argument, C2 compiled npt classify to one of three register allocations by JVM (1.19, 1.28 or
- * 1.44 ns; {@code bench/jit_modes.py}, docs/performance.md); read from a field, it measures 1.15-1.22 ns
- * in every JVM.
- * Every version is written this way, so they still differ only in the helpers they call.
+ * <p>The loops read their data from final fields ({@link LoopData}), not from arguments.
  */
-public final class GenEptLoops {
-    private final long[] mixed;
-    private final long[] leaves;
-    private final long[] pfn;
-    private final long[] gen;
-    private final int[] flags;
-
+public final class GenEptLoops extends LoopData {
     /** The loops over the arrays of {@code d}. */
     public GenEptLoops(SpteSet d) {
-        this.mixed = d.mixed;
-        this.leaves = d.leaves;
-        this.pfn = d.pfn;
-        this.gen = d.gen;
-        this.flags = d.flags;
+        super(d);
     }
 
     /** Counts present, MMIO, frozen and present access-tracked SPTEs into {@link LoopResults}; returns their sum. */
