@@ -39,6 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *     set bit, so no 64-bit constant is live in the loop;
  * <li>{@code Plain}: every predicate of the loop returning its comparison ({@code ==}, {@code !=},
  *     {@code &&}) instead of a branch-free value, as the emitter printed them before {@code BranchFree};
+ * <li>{@code LowHalfPresent}: {@code isShadowPresentPte}'s one-bit test on the low half,
+ *     {@code ((int) s & 0x800) != 0}, instead of the bit shifted down, {@code ((int) (s >>> 11) & 1) != 0};
  * <li>{@code Shifts}: field extraction as shift-then-narrow-mask, {@code (s << 12) >>> 24} and
  *     {@code ((s >>> 3) & 0xFF) | ((s >>> 44) & 0x7FF00)}, instead of {@code (s & MASK64) >>> shift}.
  * </ul>
@@ -120,6 +122,10 @@ public class ShapeBench {
         return (s & Npt.SPTE_TDP_AD_MASK) == Npt.SPTE_TDP_AD_DISABLED;
     }
 
+    static boolean isPresentLowHalf(long s) {
+        return ((int) s & 0x800) != 0;
+    }
+
     static long spteToPfnShifts(long s) {
         return (s << 12) >>> 24;
     }
@@ -138,6 +144,8 @@ public class ShapeBench {
                 same("eptIsMmioRotate", ShapeBench::eptIsMmioRotate, Ept::isMmioSpte, s);
                 same("nptIsMmioRotate", ShapeBench::nptIsMmioRotate, Npt::isMmioSpte, s);
                 same("nptIsMmioAndn", ShapeBench::nptIsMmioAndn, Npt::isMmioSpte, s);
+                same("isPresentLowHalf", ShapeBench::isPresentLowHalf, Ept::isShadowPresentPte, s);
+                same("isPresentLowHalf", ShapeBench::isPresentLowHalf, Npt::isShadowPresentPte, s);
                 same("eptIsPresentPlain", ShapeBench::eptIsPresentPlain, Ept::isShadowPresentPte, s);
                 same("eptIsMmioPlain", ShapeBench::eptIsMmioPlain, Ept::isMmioSpte, s);
                 same("eptIsAccessTrackPlain", ShapeBench::eptIsAccessTrackPlain, Ept::isAccessTrackSpte, s);
@@ -416,6 +424,60 @@ public class ShapeBench {
         for (long s : npt) {
             gens += nptIsMmioPlain(s) ? Npt.getMmioSpteGeneration(s) : 0;
             pfns += nptIsPresentPlain(s) ? Npt.spteToPfn(s) : 0;
+        }
+        return summed(pfns, gens);
+    }
+
+    @Benchmark
+    public long eptClassifyLowHalfPresent() {
+        int present = 0;
+        int mmio = 0;
+        int frozen = 0;
+        int tracked = 0;
+        for (long s : ept) {
+            boolean pr = isPresentLowHalf(s);
+            present += pr ? 1 : 0;
+            mmio += Ept.isMmioSpte(s) ? 1 : 0;
+            frozen += Ept.isFrozenSpte(s) ? 1 : 0;
+            tracked += pr & Ept.isAccessTrackSpte(s) ? 1 : 0;
+        }
+        return counted(present, mmio, frozen, tracked);
+    }
+
+    @Benchmark
+    public long eptExtractLowHalfPresent() {
+        long pfns = 0;
+        long gens = 0;
+        for (long s : ept) {
+            gens += Ept.isMmioSpte(s) ? Ept.getMmioSpteGeneration(s) : 0;
+            pfns += isPresentLowHalf(s) ? Ept.spteToPfn(s) : 0;
+        }
+        return summed(pfns, gens);
+    }
+
+    @Benchmark
+    public long nptClassifyLowHalfPresent() {
+        int present = 0;
+        int mmio = 0;
+        int frozen = 0;
+        int tracked = 0;
+        for (long s : npt) {
+            boolean pr = isPresentLowHalf(s);
+            present += pr ? 1 : 0;
+            mmio += Npt.isMmioSpte(s) ? 1 : 0;
+            frozen += Npt.isFrozenSpte(s) ? 1 : 0;
+            tracked += pr & Npt.isAccessTrackSpte(s) ? 1 : 0;
+        }
+        return counted(present, mmio, frozen, tracked);
+    }
+
+    @Benchmark
+    public long nptExtractLowHalfPresent() {
+        long pfns = 0;
+        long gens = 0;
+        for (long s : npt) {
+            gens += Npt.isMmioSpte(s) ? Npt.getMmioSpteGeneration(s) : 0;
+            pfns += isPresentLowHalf(s) ? Npt.spteToPfn(s) : 0;
         }
         return summed(pfns, gens);
     }
