@@ -11,8 +11,8 @@
 #                     [-- JMH options for every JMH run]
 #   --quick: 1 fork, 2+2 short iterations (a smoke test; numbers not for the record)
 #   --shapes: also ShapeBench (alternative emitted shapes, docs/performance.md "Emitter shapes")
-#   --no-strip-mining: also classify and extract again with C2's loop strip mining off (the cause of the
-#             gaps docs/performance.md explains)
+#   --no-strip-mining: also classify and extract again with C2's loop strip mining off (a control: with
+#             the array as a loop argument it changed C2's register allocation, docs/performance.md)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
