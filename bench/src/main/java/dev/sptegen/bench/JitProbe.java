@@ -56,21 +56,15 @@ public final class JitProbe {
             case "extract" -> false;
             default -> throw new IllegalArgumentException("workload must be classify or extract: " + workload);
         };
-        return switch (version + "/" + d.profile) {
-            case "generated/ept" -> {
-                GenEptLoops l = new GenEptLoops(d);
-                yield classify ? l::classify : l::extract;
-            }
-            case "generated/npt" -> {
-                GenNptLoops l = new GenNptLoops(d);
-                yield classify ? l::classify : l::extract;
-            }
+        WorkloadLoops l = switch (version + "/" + d.profile) {
+            case "generated/ept" -> new GenEptLoops(d);
+            case "generated/npt" -> new GenNptLoops(d);
             case "kernel-style/ept", "kernel-style/npt" -> {
                 KernelStyleSpte.init(d.profile);
-                KernelLoops l = new KernelLoops(d);
-                yield classify ? l::classify : l::extract;
+                yield new KernelLoops(d);
             }
             default -> throw new IllegalArgumentException("version must be generated or kernel-style: " + version);
         };
+        return classify ? l::classify : l::extract;
     }
 }

@@ -9,15 +9,15 @@ package dev.sptegen.bench;
  * Counts are ints (a set has 1 Mi SPTEs): C2 turns {@code n += b ? 1 : 0} on an int into an add of
  * the 0/1 value when {@code b} is one, where a long counter keeps a jump per rarely-true test.
  *
- * <p>The loops read their data from final fields ({@link LoopData}), not from arguments.
+ * <p>The loops read their data from final fields ({@link WorkloadLoops}), not from arguments.
  */
-public final class KernelLoops extends LoopData {
+public final class KernelLoops extends WorkloadLoops {
     /** The loops over the arrays of {@code d}. */
     public KernelLoops(SpteSet d) {
         super(d);
     }
 
-    /** Counts present, MMIO, frozen and present access-tracked SPTEs into {@link LoopResults}; returns their sum. */
+    @Override
     public long classify() {
         int present = 0;
         int mmio = 0;
@@ -37,7 +37,7 @@ public final class KernelLoops extends LoopData {
         return present + mmio + frozen + tracked;
     }
 
-    /** Sums the PFNs of present SPTEs and the generations of MMIO SPTEs into {@link LoopResults}. */
+    @Override
     public long extract() {
         long pfns = 0;
         long gens = 0;
@@ -50,10 +50,7 @@ public final class KernelLoops extends LoopData {
         return pfns ^ gens;
     }
 
-    /**
-     * {@link #extract} with its two sums in the other order: the same results; C2 compiles the two
-     * orders differently (docs/performance.md).
-     */
+    @Override
     public long extractPfnFirst() {
         long pfns = 0;
         long gens = 0;
@@ -66,7 +63,7 @@ public final class KernelLoops extends LoopData {
         return pfns ^ gens;
     }
 
-    /** Builds a leaf, a non-leaf and an MMIO SPTE from each input; returns a hash of all of them. */
+    @Override
     public long make() {
         long h = 0;
         for (int i = 0; i < flags.length; i++) {
@@ -83,7 +80,7 @@ public final class KernelLoops extends LoopData {
         return h;
     }
 
-    /** Marks every leaf for access tracking and restores it; returns a hash of the results. */
+    @Override
     public long roundTrip() {
         long h = 0;
         for (long s : leaves) {

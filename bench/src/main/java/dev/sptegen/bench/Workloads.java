@@ -2,7 +2,6 @@ package dev.sptegen.bench;
 
 import dev.sptegen.runtime.kvm6_11.SpteProfile;
 import java.util.Arrays;
-import java.util.function.LongSupplier;
 
 /**
  * Runs every workload in every Java version once and checks that they agree, so a benchmark never
@@ -39,39 +38,30 @@ public final class Workloads {
 
     public static Results generated(SpteSet d) {
         return switch (d.profile) {
-            case "ept" -> {
-                GenEptLoops l = new GenEptLoops(d);
-                yield run(l::classify, l::extract, l::extractPfnFirst, l::make, l::roundTrip);
-            }
-            case "npt" -> {
-                GenNptLoops l = new GenNptLoops(d);
-                yield run(l::classify, l::extract, l::extractPfnFirst, l::make, l::roundTrip);
-            }
+            case "ept" -> run(new GenEptLoops(d));
+            case "npt" -> run(new GenNptLoops(d));
             default -> throw new IllegalArgumentException(d.profile);
         };
     }
 
     public static Results kernelStyle(SpteSet d) {
         KernelStyleSpte.init(d.profile);
-        KernelLoops l = new KernelLoops(d);
-        return run(l::classify, l::extract, l::extractPfnFirst, l::make, l::roundTrip);
+        return run(new KernelLoops(d));
     }
 
     public static Results profile(SpteSet d) {
-        ProfileLoops l = new ProfileLoops(SpteProfile.byName(d.profile), d);
-        return run(l::classify, l::extract, l::extractPfnFirst, l::make, l::roundTrip);
+        return run(new ProfileLoops(SpteProfile.byName(d.profile), d));
     }
 
     /** Runs one version's workloads in order, collecting what classify and extract leave in {@link LoopResults}. */
-    private static Results run(LongSupplier classify, LongSupplier extract, LongSupplier extractPfnFirst,
-            LongSupplier make, LongSupplier roundTrip) {
-        classify.getAsLong();
+    private static Results run(WorkloadLoops l) {
+        l.classify();
         long[] c = LoopResults.last(4);
-        extract.getAsLong();
+        l.extract();
         long[] e = LoopResults.last(2);
-        extractPfnFirst.getAsLong();
+        l.extractPfnFirst();
         long[] e2 = LoopResults.last(2);
-        return new Results(c, e, e2, make.getAsLong(), roundTrip.getAsLong());
+        return new Results(c, e, e2, l.make(), l.roundTrip());
     }
 
     /** The generated results, after checking that the kernel-style and interface versions agree with them. */
