@@ -34,12 +34,9 @@ class RuntimeMutationTest {
     /** Runs the original suite of kvm-6.11/ept against a runtime generated from {@code runtimeSpec}. */
     private static TestExecutionSummary runSuiteAgainst(Spec runtimeSpec) throws ClassNotFoundException {
         List<JavaFileObject> sources = new ArrayList<>();
-        sources.add(source(new InterfaceEmitter(runtimeSpec).file()));
-        java.util.Set<String> branchFreeUsed = new java.util.TreeSet<>();
-        for (Profile p : runtimeSpec.profiles().values()) {
-            sources.add(source(new RuntimeEmitter(runtimeSpec, p, new Interpreter(runtimeSpec, p), branchFreeUsed).file()));
+        for (JavaFile runtime : JavaEmitter.runtimeFiles(runtimeSpec, p -> new Interpreter(runtimeSpec, p))) {
+            sources.add(source(runtime));
         }
-        new BranchFreeEmitter(runtimeSpec, branchFreeUsed).file().ifPresent(f -> sources.add(source(f)));
         JavaFile suite = new SuiteEmitter(ORIGINAL, EPT, new Interpreter(ORIGINAL, EPT)).file();
         sources.add(source(suite));
         Compilation compilation = InMemoryJava.compile(sources);
