@@ -43,6 +43,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *     {@code ((int) s & 0x800) != 0}, instead of the bit shifted down, {@code ((int) (s >>> 11) & 1) != 0};
  * <li>{@code Shifts}: field extraction as shift-then-narrow-mask, {@code (s << 12) >>> 24} and
  *     {@code ((s >>> 3) & 0xFF) | ((s >>> 44) & 0x7FF00)}, instead of {@code (s & MASK64) >>> shift}.
+ * <li>{@code IntTests}: every predicate of the loop as an {@code int} compared with zero, the one
+ *     comparison C2 (JDK 17) compiles both ways: to a 0/1 value without a jump where a caller counts it
+ *     ({@code Conv2B}: test, setne, movzbl), and to a test and a jump where a caller branches on it. The
+ *     tested bits are first brought into the low half: by a cast, a rotation, or the two halves or-ed.
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -126,6 +130,32 @@ public class ShapeBench {
         return ((int) s & 0x800) != 0;
     }
 
+    /** {@code (s & 0x8000000000000007L) == 6L}: bits 63 and 0-2 rotated to bits 0-3 of an int. */
+    static boolean eptIsMmioIntTest(long s) {
+        return (((int) Long.rotateLeft(s, 1) & 0xF) ^ 0xC) == 0;
+    }
+
+    /** {@code (s & 0x8000000000001L) == 0x8000000000001L}: bits 51 and 0 of {@code ~s} rotated to 0 and 13. */
+    static boolean nptIsMmioIntTest(long s) {
+        return ((int) Long.rotateLeft(~s, 13) & 0x2001) == 0;
+    }
+
+    /** {@code s == 0x80000000000005A0L}: the two halves of {@code s ^ 0x80000000000005A0L} or-ed. */
+    static boolean isFrozenIntTest(long s) {
+        long x = s ^ 0x80000000000005A0L;
+        return ((int) x | (int) (x >>> 32)) == 0;
+    }
+
+    /** A/D type (bits 52-53) access-tracking and no RWX bit. */
+    static boolean eptIsAccessTrackIntTest(long s) {
+        return ((((int) (s >>> 52) & 3) ^ 1) | ((int) s & 7)) == 0;
+    }
+
+    /** A/D type (bits 52-53) access-tracking. */
+    static boolean nptIsAccessTrackIntTest(long s) {
+        return (((int) (s >>> 52) & 3) ^ 1) == 0;
+    }
+
     static long spteToPfnShifts(long s) {
         return (s << 12) >>> 24;
     }
@@ -152,10 +182,15 @@ public class ShapeBench {
                 same("nptIsPresentPlain", ShapeBench::nptIsPresentPlain, Npt::isShadowPresentPte, s);
                 same("nptIsMmioPlain", ShapeBench::nptIsMmioPlain, Npt::isMmioSpte, s);
                 same("nptIsAccessTrackPlain", ShapeBench::nptIsAccessTrackPlain, Npt::isAccessTrackSpte, s);
+                same("eptIsMmioIntTest", ShapeBench::eptIsMmioIntTest, Ept::isMmioSpte, s);
+                same("nptIsMmioIntTest", ShapeBench::nptIsMmioIntTest, Npt::isMmioSpte, s);
+                same("eptIsAccessTrackIntTest", ShapeBench::eptIsAccessTrackIntTest, Ept::isAccessTrackSpte, s);
+                same("nptIsAccessTrackIntTest", ShapeBench::nptIsAccessTrackIntTest, Npt::isAccessTrackSpte, s);
                 for (LongPredicate frozen : new LongPredicate[] {Ept::isFrozenSpte, Npt::isFrozenSpte}) {
                     same("isFrozenRotate", ShapeBench::isFrozenRotate, frozen, s);
                     same("isFrozenPlain", ShapeBench::isFrozenPlain, frozen, s);
                     same("isFrozenLowestOneBit", ShapeBench::isFrozenLowestOneBit, frozen, s);
+                    same("isFrozenIntTest", ShapeBench::isFrozenIntTest, frozen, s);
                 }
                 same("spteToPfnShifts", ShapeBench::spteToPfnShifts, Ept::spteToPfn, s);
                 same("spteToPfnShifts", ShapeBench::spteToPfnShifts, Npt::spteToPfn, s);
@@ -477,6 +512,60 @@ public class ShapeBench {
         long gens = 0;
         for (long s : npt) {
             gens += Npt.isMmioSpte(s) ? Npt.getMmioSpteGeneration(s) : 0;
+            pfns += isPresentLowHalf(s) ? Npt.spteToPfn(s) : 0;
+        }
+        return summed(pfns, gens);
+    }
+
+    @Benchmark
+    public long eptClassifyIntTests() {
+        int present = 0;
+        int mmio = 0;
+        int frozen = 0;
+        int tracked = 0;
+        for (long s : ept) {
+            boolean pr = isPresentLowHalf(s);
+            present += pr ? 1 : 0;
+            mmio += eptIsMmioIntTest(s) ? 1 : 0;
+            frozen += isFrozenIntTest(s) ? 1 : 0;
+            tracked += pr & eptIsAccessTrackIntTest(s) ? 1 : 0;
+        }
+        return counted(present, mmio, frozen, tracked);
+    }
+
+    @Benchmark
+    public long eptExtractIntTests() {
+        long pfns = 0;
+        long gens = 0;
+        for (long s : ept) {
+            gens += eptIsMmioIntTest(s) ? Ept.getMmioSpteGeneration(s) : 0;
+            pfns += isPresentLowHalf(s) ? Ept.spteToPfn(s) : 0;
+        }
+        return summed(pfns, gens);
+    }
+
+    @Benchmark
+    public long nptClassifyIntTests() {
+        int present = 0;
+        int mmio = 0;
+        int frozen = 0;
+        int tracked = 0;
+        for (long s : npt) {
+            boolean pr = isPresentLowHalf(s);
+            present += pr ? 1 : 0;
+            mmio += nptIsMmioIntTest(s) ? 1 : 0;
+            frozen += isFrozenIntTest(s) ? 1 : 0;
+            tracked += pr & nptIsAccessTrackIntTest(s) ? 1 : 0;
+        }
+        return counted(present, mmio, frozen, tracked);
+    }
+
+    @Benchmark
+    public long nptExtractIntTests() {
+        long pfns = 0;
+        long gens = 0;
+        for (long s : npt) {
+            gens += nptIsMmioIntTest(s) ? Npt.getMmioSpteGeneration(s) : 0;
             pfns += isPresentLowHalf(s) ? Npt.spteToPfn(s) : 0;
         }
         return summed(pfns, gens);
