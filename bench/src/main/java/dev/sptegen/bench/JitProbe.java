@@ -56,13 +56,9 @@ public final class JitProbe {
             case "extract" -> false;
             default -> throw new IllegalArgumentException("workload must be classify or extract: " + workload);
         };
-        WorkloadLoops l = switch (version + "/" + d.profile) {
-            case "generated/ept" -> new GenEptLoops(d);
-            case "generated/npt" -> new GenNptLoops(d);
-            case "kernel-style/ept", "kernel-style/npt" -> {
-                KernelStyleSpte.init(d.profile);
-                yield new KernelLoops(d);
-            }
+        WorkloadLoops l = switch (version) {
+            case "generated" -> Workloads.generatedLoops(d);
+            case "kernel-style" -> Workloads.kernelStyleLoops(d);
             default -> throw new IllegalArgumentException("version must be generated or kernel-style: " + version);
         };
         return classify ? l::classify : l::extract;

@@ -46,11 +46,10 @@ public class RuntimeBench {
     public void setUp() {
         SpteSet d = SpteSet.of(profile);
         Workloads.checked(d);
-        KernelStyleSpte.init(profile);
         ept = profile.equals("ept");
         genEpt = new GenEptLoops(d);
         genNpt = new GenNptLoops(d);
-        kernel = new KernelLoops(d);
+        kernel = Workloads.kernelStyleLoops(d);
         dyn = new ProfileLoops(SpteProfile.byName(profile), d);
     }
 

@@ -37,16 +37,26 @@ public final class Workloads {
     }
 
     public static Results generated(SpteSet d) {
+        return run(generatedLoops(d));
+    }
+
+    public static Results kernelStyle(SpteSet d) {
+        return run(kernelStyleLoops(d));
+    }
+
+    /** The loops over the generated runtime of the set's profile. */
+    static WorkloadLoops generatedLoops(SpteSet d) {
         return switch (d.profile) {
-            case "ept" -> run(new GenEptLoops(d));
-            case "npt" -> run(new GenNptLoops(d));
+            case "ept" -> new GenEptLoops(d);
+            case "npt" -> new GenNptLoops(d);
             default -> throw new IllegalArgumentException(d.profile);
         };
     }
 
-    public static Results kernelStyle(SpteSet d) {
+    /** The loops over the kernel-style helpers, their masks first set for the set's profile. */
+    static KernelLoops kernelStyleLoops(SpteSet d) {
         KernelStyleSpte.init(d.profile);
-        return run(new KernelLoops(d));
+        return new KernelLoops(d);
     }
 
     public static Results profile(SpteSet d) {
