@@ -1,9 +1,12 @@
 package dev.sptegen.dsl.eval;
 
+import dev.sptegen.dsl.model.BinaryOp;
 import dev.sptegen.dsl.model.Expr;
 import dev.sptegen.dsl.model.ExprVisitor;
 import dev.sptegen.dsl.model.ExprWalker;
 import dev.sptegen.dsl.model.Function;
+import dev.sptegen.dsl.model.Type;
+import dev.sptegen.dsl.model.UnaryOp;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -34,7 +37,7 @@ public final class Support {
 
     /** Support of a function's body, one mask per argument (bit 0 for a boolean argument it reads). */
     public Map<String, Long> of(Function f) {
-        return of(f.body(), f.returns() == dev.sptegen.dsl.model.Type.BOOL ? 1L : ALL);
+        return of(f.body(), f.returns() == Type.BOOL ? 1L : ALL);
     }
 
     /** Support of an expression, for the output bits in {@code demanded}. */
@@ -92,7 +95,7 @@ public final class Support {
         } else if (e instanceof Expr.Cond c) {
             return possibleBits(c.then(), tight, depth) | possibleBits(c.otherwise(), tight, depth);
         } else if (e instanceof Expr.Binary b) {
-            if (b.op().result() == dev.sptegen.dsl.model.Type.BOOL) {
+            if (b.op().result() == Type.BOOL) {
                 return 1L;
             }
             long l = possibleBits(b.left(), tight, depth);
@@ -104,10 +107,10 @@ public final class Support {
                 case SHL, SHR:
                     long s = isClosed(b.right()) ? interpreter.eval(b.right(), Frame.EMPTY) : -1;
                     if (s >= 0 && s < 64) {
-                        return b.op() == dev.sptegen.dsl.model.BinaryOp.SHL ? l << s : l >>> s;
+                        return b.op() == BinaryOp.SHL ? l << s : l >>> s;
                     }
                     // A right shift by any amount keeps no bit above the highest one.
-                    return tight && b.op() == dev.sptegen.dsl.model.BinaryOp.SHR ? upTo(l) : ALL;
+                    return tight && b.op() == BinaryOp.SHR ? upTo(l) : ALL;
                 case ADD:
                     if (!tight) {
                         return ALL;
@@ -124,7 +127,7 @@ public final class Support {
         } else if (e instanceof Expr.FieldPut f && tight) {
             long mask = interpreter.field(f.field()).mask();
             return possibleBits(f.word(), tight, depth) & ~mask | mask;
-        } else if (e instanceof Expr.Unary u && u.op() == dev.sptegen.dsl.model.UnaryOp.LNOT) {
+        } else if (e instanceof Expr.Unary u && u.op() == UnaryOp.LNOT) {
             return 1L;
         } else if (e instanceof Expr.Call c && tight && depth > 0) {
             // The callee's body with unknown arguments bounds the call whatever it is passed.
@@ -223,7 +226,7 @@ public final class Support {
                     if (isClosed(r)) {
                         long s = value(r);
                         if (s >= 0 && s < 64) {
-                            sub(l, e.op() == dev.sptegen.dsl.model.BinaryOp.SHL ? demanded >>> s : demanded << s);
+                            sub(l, e.op() == BinaryOp.SHL ? demanded >>> s : demanded << s);
                             return null;
                         }
                     }
